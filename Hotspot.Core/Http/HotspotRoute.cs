@@ -1,0 +1,18 @@
+namespace Hotspot.Http;
+
+/// <summary>A handler: the request and a cancellation token in, the response as an <see cref="IResult"/> out.</summary>
+public delegate Task<IResult> RouteHandler(HttpContext context, CancellationToken cancellationToken);
+
+/// <summary>
+/// One HTTP endpoint: its function name, verbs, absolute path, who may call it and what answers it.
+/// Both hosts (DevHost and Azure Functions) execute a route through <see cref="ExecuteAsync"/>, so the
+/// behaviour tested locally is the behaviour deployed.
+/// </summary>
+public sealed record HotspotRoute(string Name, IReadOnlyList<string> Verbs, string Path, AuthKind Auth, RouteHandler Handler)
+{
+    /// <summary>The path as an Azure Functions route: the same template without its leading slash.</summary>
+    public string FunctionRoute => Path.TrimStart('/');
+
+    public Task<IResult> ExecuteAsync(HttpContext context, CancellationToken cancellationToken) =>
+        RoutePipeline.ExecuteAsync(this, context, cancellationToken);
+}

@@ -1,0 +1,9 @@
+namespace Hotspot.Storage;
+
+/// <summary>An insert found the key taken: two writers raced for the same item, or it already existed.</summary>
+public sealed class EntityAlreadyExistsException(string table, string partitionKey, string rowKey, Exception inner)
+    : Exception($"Table {table} already holds {partitionKey}/{rowKey}.", inner);
+
+/// <summary>An update or delete lost a race: the item changed since it was read (its ETag no longer matches) or is gone.</summary>
+public sealed class ConcurrencyConflictException(string table, string partitionKey, string rowKey, Exception inner)
+    : Exception($"Table {table}: {partitionKey}/{rowKey} changed since it was read.", inner);

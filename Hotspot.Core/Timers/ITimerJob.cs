@@ -1,0 +1,16 @@
+namespace Hotspot.Timers;
+
+/// <summary>
+/// Background work on a schedule. Azure Functions binds each job to a timer function with the same schedule;
+/// the DevHost runs the same jobs in a background service.
+/// </summary>
+public interface ITimerJob
+{
+    /// <summary>The timer function's name.</summary>
+    string Name { get; }
+
+    /// <summary>Six-field NCRONTAB (second minute hour day month day-of-week), as Azure Functions timers use.</summary>
+    string Schedule { get; }
+
+    Task RunAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Hotspot.DevHost.Storage;
+using Hotspot.DevHost.Timers;
+using Hotspot.Hosting;
+using Hotspot.Http;
+using Hotspot.Storage;
+
+namespace Hotspot.DevHost;
+
+/// <summary>
+/// The local host: Kestrel over the same route table and services that Azure Functions runs, plus the timer jobs
+/// in a background service. Without a configured storage account it starts Azurite and stops it on exit.
+/// </summary>
+public static class DevHostApplication
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static async Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var storage = builder.Configuration.GetSection(StorageOptions.Section);
+        if (string.IsNullOrWhiteSpace(storage["ConnectionString"]) && string.IsNullOrWhiteSpace(storage["TableServiceUri"]))
+        {
+            var azurite = await LocalAzurite.StartAsync(cancellationToken);
+            Console.WriteLine($"Hotspot DevHost: started Azurite (Table Storage emulator, in memory) on {azurite.TableEndpoint}");
+            storage["ConnectionString"] = azurite.ConnectionString;
+            // Created by a factory so that the container disposes it (and stops Azurite) when the host shuts down.
+            builder.Services.AddSingleton(_ => azurite);
+        }
+
+        builder.Services.AddHotspot(builder.Configuration);
+        builder.Services.AddOptions<TimerJobSchedulerOptions>().Bind(builder.Configuration.GetSection(TimerJobSchedulerOptions.Section));
+        builder.Services.AddHostedService<TimerJobScheduler>();
+
+        var app = builder.Build();
+        // Resolve the emulator eagerly so that its lifetime is tied to this host even if nothing asks for it.
+        app.Services.GetService<LocalAzurite>();
+        app.MapHotspotEndpoints();
+        return app;
+    }
+}
