@@ -53,7 +53,7 @@ public static class HotspotServiceCollectionExtensions
 
         var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
         {
-            ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"],
+            ManagedIdentityClientId = configuration[ConfigurationKeys.ManagedIdentityClientId],
         });
         return new TableServiceClient(options.TableServiceUri!, credential, clientOptions);
     }

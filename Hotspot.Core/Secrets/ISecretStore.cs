@@ -1,0 +1,16 @@
+namespace Hotspot.Secrets;
+
+/// <summary>
+/// Where router passwords, UniFi API keys and signing secrets live: Key Vault in Azure, a local store in the DevHost.
+/// Never a table in clear, never a response, never a log. Names are Key Vault names: letters, digits and '-'.
+/// </summary>
+public interface ISecretStore
+{
+    /// <summary>The current value, or null if there is none.</summary>
+    Task<string?> GetAsync(string name, CancellationToken cancellationToken);
+
+    Task SetAsync(string name, string value, CancellationToken cancellationToken);
+
+    /// <summary>Removes the secret; removing a missing one is not an error.</summary>
+    Task DeleteAsync(string name, CancellationToken cancellationToken);
+}
