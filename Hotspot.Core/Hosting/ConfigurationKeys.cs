@@ -29,6 +29,16 @@ public static class ConfigurationKeys
     public const string StorageTableServiceUri = "Hotspot:Storage:TableServiceUri";
     public const string StorageTablePrefix = "Hotspot:Storage:TablePrefix";
     public const string ManagedIdentityClientId = "AZURE_CLIENT_ID";
+    public const string KeyVaultUri = "Hotspot:Secrets:KeyVaultUri";
+    public const string LocalSecretsFile = "Hotspot:Secrets:LocalFile";
+    public const string SessionSecret = "JWT_SESSION_SECRET";
+    public const string ApiKeySecret = "JWT_APIKEY_SECRET";
+    public const string SessionExpireHours = "JWT_SESSION_EXPIRE_HOURS";
+    public const string BcryptCost = "Hotspot:Auth:BcryptCost";
+    public const string ApiKeyLifetimeDays = "Hotspot:Auth:ApiKeyLifetimeDays";
+    public const string SecretRotationGraceHours = "Hotspot:Auth:SecretRotationGraceHours";
+    public const string BootstrapAdminEmail = "Hotspot:Bootstrap:AdminEmail";
+    public const string BootstrapAdminPassword = "Hotspot:Bootstrap:AdminPassword";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -36,5 +46,15 @@ public static class ConfigurationKeys
         new(StorageTableServiceUri, SettingScope.RequiredInAzure, "Table endpoint, reached with the managed identity."),
         new(StorageTablePrefix, SettingScope.OptionalInAzure, "Prefix of every table name."),
         new(ManagedIdentityClientId, SettingScope.RequiredInAzure, "Client id of the user-assigned managed identity."),
+        new(KeyVaultUri, SettingScope.RequiredInAzure, "Key Vault holding router secrets and the JWT signing secrets."),
+        new(LocalSecretsFile, SettingScope.LocalOnly, "DevHost: JSON file for the local secret store (in memory when unset)."),
+        new(SessionSecret, SettingScope.LocalOnly, "DevHost: session signing secret (in Azure: Key Vault secret jwt-session-secret, created by the app)."),
+        new(ApiKeySecret, SettingScope.LocalOnly, "DevHost: router API key signing secret (in Azure: Key Vault secret jwt-apikey-secret, created by the app)."),
+        new(SessionExpireHours, SettingScope.OptionalInAzure, "Session token lifetime in hours (default 24)."),
+        new(BcryptCost, SettingScope.OptionalInAzure, "bcrypt work factor for admin passwords (default 12)."),
+        new(ApiKeyLifetimeDays, SettingScope.OptionalInAzure, "Router API key lifetime in days (default 365)."),
+        new(SecretRotationGraceHours, SettingScope.OptionalInAzure, "How long the previous JWT signing secret stays valid after a rotation (default 72)."),
+        new(BootstrapAdminEmail, SettingScope.OptionalInAzure, "Email of the first super_admin, created at startup when none exists."),
+        new(BootstrapAdminPassword, SettingScope.LocalOnly, "DevHost: first super_admin's password (in Azure: one-time Key Vault secret bootstrap-admin-password, deleted after use)."),
     ];
 }
