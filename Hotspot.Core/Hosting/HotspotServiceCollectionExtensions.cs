@@ -1,7 +1,11 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using Hotspot.Auth;
+using Hotspot.Secrets;
 using Hotspot.Storage;
+using Hotspot.Tenancy;
 using Hotspot.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +31,8 @@ public static class HotspotServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(sp => CreateTableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration));
         services.TryAddSingleton<TableStore>();
+        AddSecrets(services, configuration);
+        AddTenancy(services, configuration);
         return services;
     }
 
@@ -36,6 +42,51 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<TJob>();
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<TJob>());
         return services;
+    }
+
+    private static void AddSecrets(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<ISecretStore>(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            if (Uri.TryCreate(configuration[ConfigurationKeys.KeyVaultUri], UriKind.Absolute, out var vault))
+            {
+                var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+                {
+                    ManagedIdentityClientId = configuration[ConfigurationKeys.ManagedIdentityClientId],
+                });
+                return new KeyVaultSecretStore(new SecretClient(vault, credential), time);
+            }
+
+            var file = configuration[ConfigurationKeys.LocalSecretsFile];
+            return new LocalSecretStore(time, string.IsNullOrWhiteSpace(file) ? null : file);
+        });
+    }
+
+    private static void AddTenancy(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>()
+            .Configure(options => AuthOptions.Bind(options, configuration))
+            .Validate(o => o.BcryptCost is >= 4 and <= 31, $"{ConfigurationKeys.BcryptCost} must be between 4 and 31.")
+            .Validate(o => o.SessionExpireHours is >= 1 and <= 24 * 30, $"{ConfigurationKeys.SessionExpireHours} must be between 1 and 720.")
+            .Validate(o => o.ApiKeyLifetimeDays is >= 1 and <= 3650, $"{ConfigurationKeys.ApiKeyLifetimeDays} must be between 1 and 3650.")
+            .ValidateOnStart();
+        services.AddOptions<ClientAddressOptions>();
+        services.TryAddSingleton<SigningKeyRing>();
+        services.TryAddSingleton<SessionTokens>();
+        services.TryAddSingleton<ApiKeyTokens>();
+        services.TryAddSingleton<PasswordHasher>();
+        services.TryAddSingleton<LoginThrottle>();
+        services.TryAddSingleton<TenancyCache>();
+        services.TryAddSingleton<IdAllocator>();
+        services.TryAddSingleton<UsuarioStore>();
+        services.TryAddSingleton<EmpresaStore>();
+        services.TryAddSingleton<RouterStore>();
+        services.TryAddSingleton<ApiKeyStore>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<SessionAuthenticator>();
+        services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.AddHostedService<BootstrapAdmin>();
     }
 
     private static TableServiceClient CreateTableServiceClient(StorageOptions options, IConfiguration configuration)

@@ -1,15 +1,21 @@
+using Hotspot.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hotspot.Http;
 
-/// <summary>What every route goes through, whichever host received the request.</summary>
+/// <summary>What every route goes through, whichever host received the request: authentication by the route's kind, then the handler, with unexpected failures answered as a 500 problem that reveals nothing.</summary>
 internal static class RoutePipeline
 {
     public static async Task<IResult> ExecuteAsync(HotspotRoute route, HttpContext context, CancellationToken cancellationToken)
     {
         try
         {
+            if (await AuthenticateAsync(route.Auth, context, cancellationToken) is { } rejection)
+            {
+                return rejection;
+            }
+
             return await route.Handler(context, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -25,6 +31,36 @@ internal static class RoutePipeline
                 title: "Internal error",
                 detail: "The request could not be completed. It has been logged; try again later.",
                 statusCode: StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    private static async Task<IResult?> AuthenticateAsync(AuthKind kind, HttpContext context, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case AuthKind.Anonymous:
+                return null;
+            case AuthKind.RouterApiKey:
+            {
+                var (principal, error) = await context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(context, cancellationToken);
+                if (principal is not null)
+                {
+                    context.Features.Set(principal);
+                }
+
+                return error;
+            }
+
+            default:
+            {
+                var (principal, error) = await context.RequestServices.GetRequiredService<SessionAuthenticator>().AuthenticateAsync(context, kind, cancellationToken);
+                if (principal is not null)
+                {
+                    context.Features.Set(principal);
+                }
+
+                return error;
+            }
         }
     }
 }

@@ -1,4 +1,7 @@
+using Hotspot.Auth;
 using Hotspot.Health;
+using Hotspot.Tenancy;
+using Hotspot.Tenancy.Admin;
 
 namespace Hotspot.Http;
 
@@ -9,11 +12,51 @@ namespace Hotspot.Http;
 /// </summary>
 public static class RouteTable
 {
-    public static readonly HotspotRoute Health =
-        new("Health", ["GET"], "/api/health", AuthKind.Anonymous, HealthEndpoint.GetAsync);
+    private const string Admin = "/api/v1/admin";
+
+    public static readonly HotspotRoute Health = new("Health", ["GET"], "/api/health", AuthKind.Anonymous, HealthEndpoint.GetAsync);
+
+    public static readonly HotspotRoute Login = new("Login", ["POST"], "/api/v1/auth/login", AuthKind.Anonymous, AuthEndpoints.LoginAsync);
+    public static readonly HotspotRoute Logout = new("Logout", ["POST"], "/api/v1/auth/logout", AuthKind.Session, AuthEndpoints.LogoutAsync);
+    public static readonly HotspotRoute ChangePassword = new("ChangePassword", ["POST"], "/api/v1/auth/change-password", AuthKind.Session, AuthEndpoints.ChangePasswordAsync);
+
+    public static readonly HotspotRoute CreateEmpresa = new("CreateEmpresa", ["POST"], $"{Admin}/empresas", AuthKind.SuperAdmin, EmpresaEndpoints.CreateAsync);
+    public static readonly HotspotRoute ListEmpresas = new("ListEmpresas", ["GET"], $"{Admin}/empresas", AuthKind.SuperAdmin, EmpresaEndpoints.ListAsync);
+    public static readonly HotspotRoute GetEmpresa = new("GetEmpresa", ["GET"], $"{Admin}/empresas/{{empresaId}}", AuthKind.Session, EmpresaEndpoints.GetAsync);
+    public static readonly HotspotRoute UpdateEmpresa = new("UpdateEmpresa", ["PATCH"], $"{Admin}/empresas/{{empresaId}}", AuthKind.SuperAdmin, EmpresaEndpoints.UpdateAsync);
+    public static readonly HotspotRoute GetMiEmpresa = new("GetMiEmpresa", ["GET"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, EmpresaEndpoints.GetOwnAsync);
+    public static readonly HotspotRoute UpdateMiEmpresa = new("UpdateMiEmpresa", ["PATCH"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, EmpresaEndpoints.UpdateOwnAsync);
+
+    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.SuperAdmin, UsuarioEndpoints.CreateAsync);
+    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.SuperAdmin, UsuarioEndpoints.ListAsync);
+    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, UsuarioEndpoints.GetAsync);
+    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, UsuarioEndpoints.UpdateAsync);
+
+    public static readonly HotspotRoute CreateRouter = new("CreateRouter", ["POST"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.SuperAdmin, RouterEndpoints.CreateAsync);
+    public static readonly HotspotRoute ListRouters = new("ListRouters", ["GET"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.Session, RouterEndpoints.ListAsync);
+    public static readonly HotspotRoute GetRouter = new("GetRouter", ["GET"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.GetAsync);
+    public static readonly HotspotRoute UpdateRouter = new("UpdateRouter", ["PATCH"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.UpdateAsync);
+    public static readonly HotspotRoute DeleteRouter = new("DeleteRouter", ["DELETE"], $"{Admin}/routers/{{routerId}}", AuthKind.SuperAdmin, RouterEndpoints.DeleteAsync);
+
+    public static readonly HotspotRoute IssueApiKey = new("IssueApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.IssueAsync);
+    public static readonly HotspotRoute ListApiKeys = new("ListApiKeys", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.ListAsync);
+    public static readonly HotspotRoute RegenerateApiKey = new("RegenerateApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys/regenerate", AuthKind.Session, ApiKeyEndpoints.RegenerateAsync);
+    public static readonly HotspotRoute GetApiKey = new("GetApiKey", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, ApiKeyEndpoints.GetAsync);
+    public static readonly HotspotRoute RevokeApiKey = new("RevokeApiKey", ["DELETE"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, ApiKeyEndpoints.RevokeAsync);
+
+    public static readonly HotspotRoute ListAudit = new("ListAudit", ["GET"], $"{Admin}/audit", AuthKind.Session, AuditEndpoints.ListAsync);
+
+    public static readonly HotspotRoute RouterKeyInfo = new("RouterKeyInfo", ["GET"], "/api/v1/hotspot/router", AuthKind.RouterApiKey, RouterKeyEndpoints.WhoAmIAsync);
 
     public static IReadOnlyList<HotspotRoute> All { get; } =
     [
         Health,
+        Login, Logout, ChangePassword,
+        CreateEmpresa, ListEmpresas, GetEmpresa, UpdateEmpresa, GetMiEmpresa, UpdateMiEmpresa,
+        CreateUsuario, ListUsuarios, GetUsuario, UpdateUsuario,
+        CreateRouter, ListRouters, GetRouter, UpdateRouter, DeleteRouter,
+        IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
+        ListAudit,
+        RouterKeyInfo,
     ];
 }

@@ -9,8 +9,14 @@ public interface ISecretStore
     /// <summary>The current value, or null if there is none.</summary>
     Task<string?> GetAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>The enabled versions, newest first (at most a few): lets a rotated secret keep its predecessor valid for a while.</summary>
+    Task<IReadOnlyList<SecretVersion>> GetVersionsAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new version that becomes the current value.</summary>
     Task SetAsync(string name, string value, CancellationToken cancellationToken);
 
     /// <summary>Removes the secret; removing a missing one is not an error.</summary>
     Task DeleteAsync(string name, CancellationToken cancellationToken);
 }
+
+public sealed record SecretVersion(string Value, DateTimeOffset CreatedOn);

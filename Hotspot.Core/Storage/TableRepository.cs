@@ -97,10 +97,16 @@ public sealed class TableRepository<T>(TableStore store, string logicalName) whe
 
     /// <summary>Every item of a partition, streamed page by page: for background jobs, not request paths.</summary>
     public async IAsyncEnumerable<T> StreamPartitionAsync(
-        string partitionKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        string partitionKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, string? extraFilter = null)
     {
         var table = await TableAsync(cancellationToken);
-        await foreach (var entity in table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        if (!string.IsNullOrEmpty(extraFilter))
+        {
+            filter = $"{filter} and ({extraFilter})";
+        }
+
+        await foreach (var entity in table.QueryAsync<T>(filter, cancellationToken: cancellationToken))
         {
             yield return entity;
         }

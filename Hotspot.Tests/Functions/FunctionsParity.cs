@@ -40,7 +40,8 @@ public static partial class FunctionsParity
 
         foreach (var route in routes)
         {
-            var bound = functions.Where(f => f.Route is not null && string.Equals(f.Route, route.FunctionRoute, StringComparison.Ordinal)).ToList();
+            var verbs = Verbs(route.Verbs);
+            var bound = functions.Where(f => f.Route == route.FunctionRoute && Verbs(f.Verbs).Overlaps(verbs)).ToList();
             if (bound.Count == 0)
             {
                 problems.Add($"Route {route.Name} ({string.Join(',', route.Verbs)} {route.Path}) has no function.");
@@ -59,11 +60,9 @@ public static partial class FunctionsParity
                     problems.Add($"Route {route.Name} is bound by a function named '{function.Name}'.");
                 }
 
-                var expected = route.Verbs.Select(v => v.ToUpperInvariant()).Order().ToList();
-                var actual = function.Verbs.Select(v => v.ToUpperInvariant()).Order().ToList();
-                if (!expected.SequenceEqual(actual))
+                if (!Verbs(function.Verbs).SetEquals(verbs))
                 {
-                    problems.Add($"Function {function.Name} answers [{string.Join(',', actual)}] but route {route.Name} is [{string.Join(',', expected)}].");
+                    problems.Add($"Function {function.Name} answers [{string.Join(',', Verbs(function.Verbs).Order())}] but route {route.Name} is [{string.Join(',', verbs.Order())}].");
                 }
 
                 if (function.AuthLevel != AuthorizationLevel.Anonymous)
@@ -73,16 +72,15 @@ public static partial class FunctionsParity
             }
         }
 
-        var tableRoutes = routes.Select(r => r.FunctionRoute).ToHashSet(StringComparer.Ordinal);
         foreach (var function in functions.Where(f => f.Schedule is null))
         {
             if (function.Route is null)
             {
                 problems.Add($"HTTP function {function.Name} has no Route; every route is absolute and comes from the table.");
             }
-            else if (!tableRoutes.Contains(function.Route))
+            else if (!routes.Any(r => r.FunctionRoute == function.Route && Verbs(r.Verbs).Overlaps(Verbs(function.Verbs))))
             {
-                problems.Add($"Function {function.Name} is bound to '{function.Route}', which the route table lacks.");
+                problems.Add($"Function {function.Name} is bound to {string.Join(',', Verbs(function.Verbs).Order())} '{function.Route}', which the route table lacks.");
             }
         }
 
@@ -114,6 +112,8 @@ public static partial class FunctionsParity
 
         return problems;
     }
+
+    private static HashSet<string> Verbs(IEnumerable<string> verbs) => verbs.Select(v => v.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
 
     public static bool IsValidSchedule(string schedule)
     {

@@ -39,7 +39,7 @@ public sealed class FunctionsParityTests
 
         var problems = FunctionsParity.Check(Functions, withoutHealth, RegisteredJobs());
 
-        Assert.Contains(problems, p => p.Contains("'api/health', which the route table lacks", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("GET 'api/health', which the route table lacks", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,7 +47,8 @@ public sealed class FunctionsParityTests
     {
         FunctionBinding[] functions =
         [
-            new("Health", "A.Health", ["post"], "api/health", AuthorizationLevel.Function, null),
+            new("Health", "A.Health", ["post"], "api/health", AuthorizationLevel.Anonymous, null),
+            new("Health", "A.Health", ["get", "head"], "api/health", AuthorizationLevel.Function, null),
             new("Health", "B.Health", ["get"], "api/other", AuthorizationLevel.Anonymous, null),
             new("1bad name", "C.Bad", ["get"], "api/health", AuthorizationLevel.Anonymous, null),
             new("Sweep", "D.Sweep", [], null, null, "*/5 * * * *"),
@@ -55,8 +56,9 @@ public sealed class FunctionsParityTests
 
         var problems = FunctionsParity.Check(functions, [RouteTable.Health], [new ScheduledJob("Sweep", "0 */5 * * * *")]);
 
-        Assert.Contains(problems, p => p.Contains("answers [POST] but route Health is [GET]", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'Health' is used 2 times", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'api/health', which the route table lacks", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'Health' is used 3 times", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("answers [GET,HEAD] but route Health is [GET]", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'1bad name' is not a valid", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("must be AuthorizationLevel.Anonymous", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("not a valid 6-field NCRONTAB", StringComparison.Ordinal));

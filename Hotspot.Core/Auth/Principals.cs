@@ -1,0 +1,24 @@
+using Hotspot.Tenancy.Entities;
+
+namespace Hotspot.Auth;
+
+/// <summary>The admin user behind a valid session, as stored now (not as the token remembers it).</summary>
+public sealed record AdminPrincipal(long UserId, string Email, string Nombre, string Rol, long? EmpresaId)
+{
+    public bool IsSuperAdmin => Rol == Roles.SuperAdmin;
+
+    /// <summary>Whether this admin may see the given company's data.</summary>
+    public bool CanAccess(long empresaId) => IsSuperAdmin || EmpresaId == empresaId;
+}
+
+/// <summary>The router behind a valid API key, with its company. The handler decides what an inactive one gets.</summary>
+public sealed record RouterPrincipal(string KeyId, RouterEntity Router, EmpresaEntity Empresa);
+
+public static class PrincipalAccess
+{
+    public static AdminPrincipal Admin(this HttpContext context) =>
+        context.Features.Get<AdminPrincipal>() ?? throw new InvalidOperationException("This route is not session-authenticated.");
+
+    public static RouterPrincipal RouterKey(this HttpContext context) =>
+        context.Features.Get<RouterPrincipal>() ?? throw new InvalidOperationException("This route is not API-key-authenticated.");
+}

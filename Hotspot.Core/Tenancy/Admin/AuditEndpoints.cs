@@ -1,0 +1,28 @@
+using Hotspot.Auth;
+using Hotspot.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotspot.Tenancy.Admin;
+
+public sealed record AuditEntry(DateTimeOffset Fecha, long ActorId, string ActorEmail, string ActorRol, string Accion, string Objetivo, long? EmpresaId, string DireccionIp)
+{
+    public static AuditEntry From(AuditEntity e) => new(e.Fecha, e.ActorId, e.ActorEmail, e.ActorRol, e.Accion, e.Objetivo, e.EmpresaId, e.DireccionIp);
+}
+
+public static class AuditEndpoints
+{
+    /// <summary>Newest first; a super_admin sees every entry, a cliente_admin those of its company.</summary>
+    public static async Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var (limit, token, error) = Paging.Read(context.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var admin = context.Admin();
+        var partition = admin.IsSuperAdmin ? AuditLog.AllPartition : AuditLog.CompanyPartition(admin.EmpresaId!.Value);
+        var page = await context.RequestServices.GetRequiredService<AuditLog>().PageAsync(partition, limit, token, cancellationToken);
+        return ApiJson.Ok(new PageResponse<AuditEntry>(page.Items.Select(AuditEntry.From).ToList(), page.ContinuationToken));
+    }
+}

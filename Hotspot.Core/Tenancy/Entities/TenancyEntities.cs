@@ -1,0 +1,139 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Hotspot.Tenancy.Entities;
+
+/// <summary>Common storage columns. Ids are positive integers (seed 004), stored zero-padded so keys sort by number.</summary>
+public abstract class StoredEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public static string Key(long id) => id.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A company (tenant). Partition "empresa", row = id.</summary>
+public sealed class EmpresaEntity : StoredEntity
+{
+    public const string Partition = "empresa";
+
+    public long Id { get; set; }
+
+    public string Nombre { get; set; } = "";
+
+    public bool Activa { get; set; } = true;
+
+    public string? EmailContacto { get; set; }
+
+    public string? Telefono { get; set; }
+
+    public string? Direccion { get; set; }
+
+    public DateTimeOffset CreadaEn { get; set; }
+}
+
+/// <summary>An admin user. Partition "usuario", row "id:{id}"; its email index row lives in the same partition so both are written in one transaction.</summary>
+public sealed class UsuarioEntity : StoredEntity
+{
+    public const string Partition = "usuario";
+
+    public long Id { get; set; }
+
+    public string Email { get; set; } = "";
+
+    public string Nombre { get; set; } = "";
+
+    public string Rol { get; set; } = "";
+
+    public long? EmpresaId { get; set; }
+
+    public bool Activo { get; set; } = true;
+
+    public string PasswordHash { get; set; } = "";
+
+    public DateTimeOffset CreadoEn { get; set; }
+
+    public static string RowFor(long id) => "id:" + Key(id);
+}
+
+/// <summary>Email → user id, unique because the row key is the normalised email.</summary>
+public sealed class UsuarioEmailEntity : StoredEntity
+{
+    public long UserId { get; set; }
+
+    public static string RowFor(string normalizedEmail) => "email:" + normalizedEmail;
+}
+
+/// <summary>A router of a company. Partition = company id (the tenant key), row = router id.</summary>
+public sealed class RouterEntity : StoredEntity
+{
+    public long Id { get; set; }
+
+    public long EmpresaId { get; set; }
+
+    public string Nombre { get; set; } = "";
+
+    public string? Ubicacion { get; set; }
+
+    public string Tipo { get; set; } = "";
+
+    public bool Activo { get; set; } = true;
+
+    public string? Host { get; set; }
+
+    public int? Puerto { get; set; }
+
+    public string? Usuario { get; set; }
+
+    public bool Tls { get; set; }
+
+    public string? CertificadoSha256 { get; set; }
+
+    public string? BaseUrl { get; set; }
+
+    public string? Site { get; set; }
+
+    /// <summary>Whether the router's password (MikroTik) or API key (UniFi) is in the secret store.</summary>
+    public bool TieneSecreto { get; set; }
+
+    public DateTimeOffset CreadoEn { get; set; }
+}
+
+/// <summary>Router id → company id, so that /routers/{id} finds its partition with one point read. Never changes.</summary>
+public sealed class RouterDirectoryEntity : StoredEntity
+{
+    public const string Partition = "router";
+
+    public long EmpresaId { get; set; }
+}
+
+/// <summary>A router API key: only its SHA-256 hash. Partition = router id, row = key id (the JWT's jti).</summary>
+public sealed class ApiKeyEntity : StoredEntity
+{
+    public long RouterId { get; set; }
+
+    public long EmpresaId { get; set; }
+
+    public string KeyHash { get; set; } = "";
+
+    public DateTimeOffset CreadaEn { get; set; }
+
+    public DateTimeOffset ExpiraEn { get; set; }
+
+    public DateTimeOffset? RevocadaEn { get; set; }
+
+    public DateTimeOffset? UltimoUso { get; set; }
+}
+
+/// <summary>A monotonically increasing counter for ids.</summary>
+public sealed class CounterEntity : StoredEntity
+{
+    public const string Partition = "counter";
+
+    public long Value { get; set; }
+}

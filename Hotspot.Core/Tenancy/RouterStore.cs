@@ -1,0 +1,97 @@
+using Azure;
+using Hotspot.Secrets;
+using Hotspot.Storage;
+using Hotspot.Tenancy.Entities;
+
+namespace Hotspot.Tenancy;
+
+/// <summary>The secret store refused a write: nothing else was written.</summary>
+public sealed class SecretStoreUnavailableException(Exception inner) : Exception("The secret store could not store the router's secret.", inner);
+
+/// <summary>
+/// Routers, partitioned by company. A directory row maps a router id to its company so that /routers/{id} costs one
+/// point read. The router's password or UniFi API key goes to the secret store, never to a table.
+/// </summary>
+public sealed class RouterStore(TableStore store, IdAllocator ids, ISecretStore secrets, TenancyCache cache)
+{
+    private readonly TableRepository<RouterEntity> _routers = store.Repository<RouterEntity>(TableNames.Routers);
+    private readonly TableRepository<RouterDirectoryEntity> _directory = store.Repository<RouterDirectoryEntity>(TableNames.RouterDirectory);
+
+    public static string SecretNameOf(RouterEntity router) =>
+        router.Tipo == RouterKinds.Unifi ? SecretNames.RouterUnifiApiKey(router.Id) : SecretNames.RouterPassword(router.Id);
+
+    public async Task<RouterEntity?> GetAsync(long routerId, CancellationToken cancellationToken)
+    {
+        var directory = await _directory.GetAsync(RouterDirectoryEntity.Partition, StoredEntity.Key(routerId), cancellationToken);
+        return directory is null ? null : await _routers.GetAsync(StoredEntity.Key(directory.EmpresaId), StoredEntity.Key(routerId), cancellationToken);
+    }
+
+    /// <summary>Stores the secret first: if that fails, no router exists. If a later write fails, the earlier ones are undone.</summary>
+    public async Task<RouterEntity> CreateAsync(RouterEntity router, string secret, CancellationToken cancellationToken)
+    {
+        router.Id = await ids.NextAsync("router", cancellationToken);
+        router.PartitionKey = StoredEntity.Key(router.EmpresaId);
+        router.RowKey = StoredEntity.Key(router.Id);
+        router.TieneSecreto = true;
+        var secretName = SecretNameOf(router);
+        try
+        {
+            await secrets.SetAsync(secretName, secret, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SecretStoreUnavailableException(e);
+        }
+
+        try
+        {
+            await _directory.AddAsync(
+                new RouterDirectoryEntity { PartitionKey = RouterDirectoryEntity.Partition, RowKey = router.RowKey, EmpresaId = router.EmpresaId },
+                cancellationToken);
+            return await _routers.AddAsync(router, cancellationToken);
+        }
+        catch
+        {
+            await _directory.DeleteAsync(RouterDirectoryEntity.Partition, router.RowKey, ETag.All, CancellationToken.None);
+            await secrets.DeleteAsync(secretName, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Saves the router if unchanged since read; a new secret, when given, is stored first.</summary>
+    public async Task UpdateAsync(RouterEntity router, string? newSecret, CancellationToken cancellationToken)
+    {
+        if (newSecret is not null)
+        {
+            try
+            {
+                await secrets.SetAsync(SecretNameOf(router), newSecret, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new SecretStoreUnavailableException(e);
+            }
+        }
+
+        await _routers.UpdateAsync(router, cancellationToken);
+        cache.RouterChanged(router.Id);
+    }
+
+    /// <summary>Removes the router row first (it is what every lookup reads), then its directory row and its secret.</summary>
+    public async Task DeleteAsync(RouterEntity router, CancellationToken cancellationToken)
+    {
+        await _routers.DeleteAsync(router.PartitionKey, router.RowKey, router.ETag, cancellationToken);
+        cache.RouterChanged(router.Id);
+        await _directory.DeleteAsync(RouterDirectoryEntity.Partition, router.RowKey, ETag.All, CancellationToken.None);
+        await secrets.DeleteAsync(SecretNameOf(router), CancellationToken.None);
+    }
+
+    public Task<TablePage<RouterEntity>> PageAsync(long empresaId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
+        _routers.QueryPageAsync(StoredEntity.Key(empresaId), limit, continuationToken, cancellationToken);
+}
+
+public static class RouterKinds
+{
+    public const string Mikrotik = "mikrotik";
+    public const string Unifi = "unifi";
+}
