@@ -1,3 +1,4 @@
+using Hotspot.Auth;
 using Hotspot.Functions.Middleware;
 using Hotspot.Hosting;
 using Microsoft.Azure.Functions.Worker;
@@ -12,5 +13,7 @@ builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
 builder.Services.AddHotspot(builder.Configuration);
+// The Functions host proxies every request to this worker: the client's address arrives in X-Forwarded-For.
+builder.Services.Configure<ClientAddressOptions>(options => options.UseForwardedFor = true);
 
 await builder.Build().RunAsync();
