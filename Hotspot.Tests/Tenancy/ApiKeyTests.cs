@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Hotspot.Storage;
 using Hotspot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Hotspot.Tests.Tenancy;
@@ -41,6 +43,39 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
         }
 
         Assert.Equal("activa", status.GetProperty("estado").GetString());
+    }
+
+    [Fact]
+    public async Task A_warm_key_validation_with_its_router_and_company_reads_no_table()
+    {
+        await using var host = await TenancyHost.StartAsync(azurite);
+        var root = await host.LoginRootAsync();
+        var empresa = await host.CreateEmpresaAsync(root, "Hotel");
+        var router = await host.CreateMikrotikRouterAsync(root, empresa, "R");
+        var (_, apiKey) = await host.IssueApiKeyAsync(root, router);
+        using (var cold = await host.SendAsync(HttpMethod.Get, "/api/v1/hotspot/router", apiKey: apiKey))
+        {
+            Assert.Equal(HttpStatusCode.OK, cold.StatusCode);
+        }
+
+        var counter = host.Host.Services.GetRequiredService<StorageRequestCounter>();
+        var before = counter.Requests;
+        for (var i = 0; i < 20; i++)
+        {
+            using var warm = await host.SendAsync(HttpMethod.Get, "/api/v1/hotspot/router", apiKey: apiKey);
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        Assert.Equal(before, counter.Requests);
+
+        // Past the cache lifetime the key, router and company are read again (in parallel), and last_used is written.
+        host.Clock.Advance(TimeSpan.FromSeconds(61));
+        using (var stale = await host.SendAsync(HttpMethod.Get, "/api/v1/hotspot/router", apiKey: apiKey))
+        {
+            Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        }
+
+        Assert.Equal(before + 4, counter.Requests);
     }
 
     [Fact]
