@@ -16,10 +16,17 @@ public sealed class UnifiState
     private readonly List<string> _requests = [];
     private int _nextIp = 10;
 
+    /// <summary>What a console applies when an authorization names no time limit (UniFi's guest default is 8 hours).</summary>
+    public const int SiteDefaultMinutes = 480;
+
     public UnifiState(string defaultSite)
     {
+        DefaultSite = defaultSite;
         AddSite(defaultSite);
     }
+
+    /// <summary>The internalReference of the site that exists from the start.</summary>
+    public string DefaultSite { get; }
 
     public SimulatorClock Clock { get; } = new();
 
@@ -151,7 +158,7 @@ public sealed class UnifiState
             var now = Clock.GetUtcNow();
             client.RxBytes = 0;
             client.TxBytes = 0;
-            client.Authorization = new SimulatedAuthorization(now, now.AddMinutes(request.TimeLimitMinutes!.Value), now + applyDelay,
+            client.Authorization = new SimulatedAuthorization(now, now.AddMinutes(request.TimeLimitMinutes ?? SiteDefaultMinutes), now + applyDelay,
                 request.DataUsageLimitMBytes, (int?)request.RxRateLimitKbps, (int?)request.TxRateLimitKbps);
             return new ActionView("AUTHORIZE_GUEST_ACCESS", AuthorizationView(client, client.Authorization), revoked);
         }
