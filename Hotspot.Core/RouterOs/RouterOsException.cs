@@ -36,6 +36,9 @@ public sealed class RouterOsProtocolException : RouterOsException
         : base(message, innerException)
     {
     }
+
+    /// <summary>The bytes were fine but stopped in the middle of a sentence: the peer closed the connection.</summary>
+    public bool Truncated { get; init; }
 }
 
 /// <summary>What failed on the way to, or on, a connection.</summary>

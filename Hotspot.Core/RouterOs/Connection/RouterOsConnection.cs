@@ -254,6 +254,10 @@ public sealed class RouterOsConnection : IRouterOsClient, IAsyncDisposable
         {
             failure = Broken(RouterOsFailure.Dropped, "the connection was closed");
         }
+        catch (RouterOsProtocolException exception) when (exception.Truncated)
+        {
+            failure = Broken(RouterOsFailure.Dropped, "the router closed the connection in the middle of a sentence", exception);
+        }
         catch (RouterOsProtocolException exception)
         {
             failure = Broken(RouterOsFailure.Protocol, $"the router sent bytes that are not the API protocol: {exception.Message}", exception);

@@ -7,9 +7,9 @@ namespace Hotspot.RouterOs;
 /// Login: name and password first (RouterOS 6.43+); the legacy MD5 challenge only when that reply carries <c>=ret=</c>.
 /// Never challenge first: 6.45+ hands out a challenge but rejects the response.
 /// </summary>
-internal static class RouterOsLogin
+public static class RouterOsLogin
 {
-    public static async Task LoginAsync(Func<IReadOnlyList<string>, Task<RouterOsResponse>> exchange, RouterOsEndpoint endpoint, string password)
+    internal static async Task LoginAsync(Func<IReadOnlyList<string>, Task<RouterOsResponse>> exchange, RouterOsEndpoint endpoint, string password)
     {
         var reply = await exchange(["/login", Words.Attribute("name", endpoint.User), Words.Attribute("password", password)]);
         ThrowIfRefused(reply, endpoint);

@@ -121,5 +121,5 @@ public sealed class SentenceReader
         return true;
     }
 
-    private static RouterOsProtocolException Truncated() => new("the stream ended in the middle of a sentence");
+    private static RouterOsProtocolException Truncated() => new("the stream ended in the middle of a sentence") { Truncated = true };
 }
