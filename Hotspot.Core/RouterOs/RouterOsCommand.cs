@@ -36,8 +36,8 @@ public sealed class RouterOsCommand
         return this;
     }
 
-    public RouterOsCommand WithIf(bool condition, string name, string? value) =>
-        condition && value is not null ? With(name, value) : this;
+    /// <summary>Adds the attribute only when there is a value.</summary>
+    public RouterOsCommand WithOptional(string name, string? value) => value is null ? this : With(name, value);
 
     public RouterOsCommand Where(RouterOsQuery query)
     {

@@ -1,5 +1,6 @@
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hotspot.Tests.RouterOs;
 
@@ -18,7 +19,9 @@ internal sealed class RunningRouter : IAsyncDisposable
 
     public static RunningRouter Start(string version = "7.14.3 (stable)", bool tls = false, Func<RouterOsSimulatorOptions, RouterOsSimulatorOptions>? configure = null)
     {
-        var options = new RouterOsSimulatorOptions { Version = version, Password = Password, TlsPort = tls ? 0 : null };
+        // A clock that moves only when a test advances it: durations on the router are then exact.
+        var clock = new SimulatorClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)));
+        var options = new RouterOsSimulatorOptions { Version = version, Password = Password, TlsPort = tls ? 0 : null, Clock = clock };
         return new RunningRouter(RouterOsSimulator.Start(configure?.Invoke(options) ?? options));
     }
 
