@@ -6,9 +6,10 @@ namespace Hotspot.Reconnect;
 /// <summary>
 /// The markers a RANDMAC user carries in its <c>comment</c>: <c>MODE=RANDMAC TL=&lt;seconds&gt; TA=&lt;seconds&gt;</c>,
 /// where TL is the time bought (0: unlimited) and TA the time already used by devices that are gone. Optional
-/// <c>FS=&lt;unix seconds&gt;</c> records the first session. Other words in the comment are kept as they are.
+/// <c>LS=&lt;unix seconds&gt;</c>, on clones only, is when the sweeper last saw the clone in use (or first saw it idle).
+/// Only the sweeper writes comments after a clone is made, so no two writers race on the base's TA. Other words are kept.
 /// </summary>
-public sealed record RandmacMarkers(long TimeLimitSeconds, long TimeAccumulatedSeconds, DateTimeOffset? FirstSession, string OtherText)
+public sealed record RandmacMarkers(long TimeLimitSeconds, long TimeAccumulatedSeconds, DateTimeOffset? LastSeen, string OtherText)
 {
     public bool IsLimited => TimeLimitSeconds > 0;
 
@@ -21,7 +22,7 @@ public sealed record RandmacMarkers(long TimeLimitSeconds, long TimeAccumulatedS
 
         string? mode = null;
         long limit = 0, accumulated = 0;
-        DateTimeOffset? first = null;
+        DateTimeOffset? lastSeen = null;
         var other = new List<string>();
         foreach (var word in comment.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -38,8 +39,8 @@ public sealed record RandmacMarkers(long TimeLimitSeconds, long TimeAccumulatedS
                 case "TA" when TryParseSeconds(value, out var ta):
                     accumulated = ta;
                     break;
-                case "FS" when TryParseSeconds(value, out var fs):
-                    first = DateTimeOffset.FromUnixTimeSeconds(fs);
+                case "LS" when TryParseSeconds(value, out var ls):
+                    lastSeen = DateTimeOffset.FromUnixTimeSeconds(ls);
                     break;
                 default:
                     other.Add(word);
@@ -48,16 +49,16 @@ public sealed record RandmacMarkers(long TimeLimitSeconds, long TimeAccumulatedS
         }
 
         return string.Equals(mode, "RANDMAC", StringComparison.OrdinalIgnoreCase)
-            ? new RandmacMarkers(limit, accumulated, first, string.Join(' ', other))
+            ? new RandmacMarkers(limit, accumulated, lastSeen, string.Join(' ', other))
             : null;
     }
 
     public string ToComment()
     {
         var text = new StringBuilder(64).Append(CultureInfo.InvariantCulture, $"MODE=RANDMAC TL={TimeLimitSeconds} TA={TimeAccumulatedSeconds}");
-        if (FirstSession is { } first)
+        if (LastSeen is { } seen)
         {
-            text.Append(CultureInfo.InvariantCulture, $" FS={first.ToUnixTimeSeconds()}");
+            text.Append(CultureInfo.InvariantCulture, $" LS={seen.ToUnixTimeSeconds()}");
         }
 
         if (OtherText.Length > 0)

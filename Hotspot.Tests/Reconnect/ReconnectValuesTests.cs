@@ -64,9 +64,9 @@ public sealed class ReconnectValuesTests
         Assert.Equal(new RandmacMarkers(3600, 1800, null, ""), markers);
         Assert.Equal("MODE=RANDMAC TL=3600 TA=1800", markers!.ToComment());
 
-        var withMore = RandmacMarkers.Parse("venta 42 TA=10 MODE=RANDMAC TL=60 FS=1719853200");
+        var withMore = RandmacMarkers.Parse("venta 42 TA=10 MODE=RANDMAC TL=60 LS=1719853200");
         Assert.Equal(new RandmacMarkers(60, 10, DateTimeOffset.FromUnixTimeSeconds(1719853200), "venta 42"), withMore);
-        Assert.Equal("MODE=RANDMAC TL=60 TA=10 FS=1719853200 venta 42", withMore!.ToComment());
+        Assert.Equal("MODE=RANDMAC TL=60 TA=10 LS=1719853200 venta 42", withMore!.ToComment());
 
         Assert.Null(RandmacMarkers.Parse("cliente VIP"));
         Assert.Null(RandmacMarkers.Parse(null));
