@@ -13,5 +13,6 @@ public static class Messages
     public const string MacNotAllowed = "Este dispositivo no está autorizado para este usuario.";
     public const string LoginRejected = "El router rechazó el inicio de sesión.";
     public const string NotVerified = "No se pudo comprobar la sesión en el router; inténtelo de nuevo.";
+    public const string Busy = "Otros dispositivos de esta cuenta se están conectando a la vez; inténtelo de nuevo.";
     public const string RouterUnreachable = "No se pudo conectar con el router. Inténtelo de nuevo en unos segundos.";
 }

@@ -117,10 +117,7 @@ public static class ReconnectPlanner
         }
 
         var writes = new List<RouterOsCommand>();
-        if (endSessions.Count > 0)
-        {
-            writes.Add(RouterOsMenus.Remove(RouterOsMenus.HotspotActive, endSessions));
-        }
+        writes.AddRange(endSessions.Select(id => Removal(RouterOsMenus.HotspotActive, id)));
 
         AddCookieRemoval(writes, cookiesToRemove.Where(c => c.User != selected.Name || !SameMac(c.MacAddress, mac)).DistinctBy(c => c.Id));
         foreach (var (id, values) in changes)
@@ -142,14 +139,14 @@ public static class ReconnectPlanner
         values[property] = value;
     }
 
-    private static void AddCookieRemoval(List<RouterOsCommand> writes, IEnumerable<HotspotCookie> cookies)
-    {
-        var ids = cookies.Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
-        if (ids.Count > 0)
-        {
-            writes.Add(RouterOsMenus.Remove(RouterOsMenus.HotspotCookies, ids));
-        }
-    }
+    private static void AddCookieRemoval(List<RouterOsCommand> writes, IEnumerable<HotspotCookie> cookies) =>
+        writes.AddRange(cookies.Select(c => c.Id).Distinct(StringComparer.Ordinal).Select(id => Removal(RouterOsMenus.HotspotCookies, id)));
+
+    /// <summary>
+    /// One item per command, all in the same round trip: an item a concurrent request removed first traps alone
+    /// ("no such item", which is what we wanted) without holding back the others.
+    /// </summary>
+    private static RouterOsCommand Removal(string menu, string id) => RouterOsMenus.Remove(menu, [id]);
 
     private static bool IsConnected(Family family, string user, string mac) =>
         family.Sessions.Any(s => s.User == user && SameMac(s.MacAddress, mac));

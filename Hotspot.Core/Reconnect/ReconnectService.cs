@@ -86,10 +86,14 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
                 : NotConnected(Estados.Activo, input, Messages.NotVerified, success: true, plan);
         }
 
-        throw new RouterOsException("The family kept changing under concurrent reconnects; no free clone name was settled.");
+        // Every attempt lost a race to another device of the same family: the guest tries again in a moment.
+        return NotConnected(Estados.Activo, input, Messages.Busy, success: true);
     }
 
-    /// <summary>Applies the plan's writes in one round trip. False when another reconnect took the clone name first.</summary>
+    /// <summary>
+    /// Applies the plan's writes in one round trip. False when a concurrent reconnect (or the sweeper) changed the family
+    /// first: it took the clone name, or removed a session, cookie or clone the plan names. The caller reads again.
+    /// </summary>
     private static async Task<bool> WriteAsync(IRouterOsClient client, ReconnectPlan plan, CancellationToken cancellationToken)
     {
         var commands = plan.AddClone is null ? plan.Writes : [plan.AddClone, .. plan.Writes];
@@ -99,20 +103,30 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
         }
 
         var replies = await client.SendAllAsync(commands, cancellationToken);
-        if (plan.AddClone is not null)
+        var raced = false;
+        foreach (var reply in replies.Where(r => !r.Succeeded))
         {
-            var added = replies[0];
-            if (!added.Succeeded && new RouterOsTrapException(added.Command, added.Traps).Kind == RouterOsErrorKind.DuplicateItem)
+            var kind = new RouterOsTrapException(reply.Command, reply.Traps).Kind;
+            if (kind == RouterOsErrorKind.NoSuchItem && reply.Command.EndsWith("/remove", StringComparison.Ordinal))
             {
-                return false;
+                continue;
             }
 
-            plan.SelectedAfter[".id"] = added.EnsureSuccess().Ret ?? "";
+            raced |= kind is RouterOsErrorKind.DuplicateItem or RouterOsErrorKind.NoSuchItem;
+            if (!raced)
+            {
+                reply.EnsureSuccess();
+            }
         }
 
-        foreach (var reply in replies)
+        if (raced)
         {
-            reply.EnsureSuccess();
+            return false;
+        }
+
+        if (plan.AddClone is not null)
+        {
+            plan.SelectedAfter[".id"] = replies[0].Ret ?? "";
         }
 
         return true;
