@@ -39,6 +39,8 @@ public static class ConfigurationKeys
     public const string SecretRotationGraceHours = "Hotspot:Auth:SecretRotationGraceHours";
     public const string BootstrapAdminEmail = "Hotspot:Bootstrap:AdminEmail";
     public const string BootstrapAdminPassword = "Hotspot:Bootstrap:AdminPassword";
+    public const string SweepSchedule = "SWEEP_SCHEDULE";
+    public const string CloneIdleMinutes = "CLONE_IDLE_MINUTES";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -56,5 +58,7 @@ public static class ConfigurationKeys
         new(SecretRotationGraceHours, SettingScope.OptionalInAzure, "How long the previous JWT signing secret stays valid after a rotation (default 72)."),
         new(BootstrapAdminEmail, SettingScope.OptionalInAzure, "Email of the first super_admin, created at startup when none exists."),
         new(BootstrapAdminPassword, SettingScope.LocalOnly, "DevHost: first super_admin's password (in Azure: one-time Key Vault secret bootstrap-admin-password, deleted after use)."),
+        new(SweepSchedule, SettingScope.RequiredInAzure, "Six-field NCRONTAB of the SweepExpired timer (default every 5 minutes); the Functions timer reads it as %SWEEP_SCHEDULE%."),
+        new(CloneIdleMinutes, SettingScope.OptionalInAzure, "Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it (default 1440)."),
     ];
 }

@@ -9,6 +9,8 @@ public sealed class SimulatorFaults
     private int _dropMidReply;
     private int _garbage;
     private string? _fatal;
+    private int _fatalCountdown = -1;
+    private string _fatalCountdownReason = "";
 
     /// <summary>Delay before each reply, like network latency: replies to pipelined commands overlap.</summary>
     public int LatencyMs { get; set; }
@@ -42,7 +44,23 @@ public sealed class SimulatorFaults
 
     internal bool TakeDropMidReply() => Interlocked.Exchange(ref _dropMidReply, 0) != 0;
 
-    internal string? TakeFatal() => Interlocked.Exchange(ref _fatal, null);
+    /// <summary>
+    /// The command after the next <paramref name="commands"/> (from any connection) is answered by <c>!fatal</c>: a
+    /// router that dies part-way through a batch, at a chosen step.
+    /// </summary>
+    public void FatalAfter(int commands, string reason)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(commands);
+        _fatalCountdownReason = reason;
+        Volatile.Write(ref _fatalCountdown, commands);
+    }
+
+    public void CancelFatalAfter() => Volatile.Write(ref _fatalCountdown, -1);
+
+    internal string? TakeFatal() => Interlocked.Exchange(ref _fatal, null) ?? TakeCountdown();
+
+    private string? TakeCountdown() =>
+        Volatile.Read(ref _fatalCountdown) >= 0 && Interlocked.Decrement(ref _fatalCountdown) == -1 ? _fatalCountdownReason : null;
 
     internal bool TakeGarbage() => Interlocked.Exchange(ref _garbage, 0) != 0;
 
