@@ -147,8 +147,8 @@ module blobEndpoint 'network/private-endpoint.bicep' = if (privateNetworking) {
     serviceResourceId: storage.outputs.resourceId
     groupId: 'blob'
     dnsZoneName: 'privatelink.blob.${environment().suffixes.storage}'
-    virtualNetworkId: privateNetworking ? network.outputs.resourceId : ''
-    subnetId: privateNetworking ? network.outputs.endpointsSubnetId : ''
+    virtualNetworkId: privateNetworking ? network!.outputs.resourceId : ''
+    subnetId: privateNetworking ? network!.outputs.endpointsSubnetId : ''
   }
 }
 
@@ -162,8 +162,8 @@ module tableEndpoint 'network/private-endpoint.bicep' = if (privateNetworking) {
     serviceResourceId: storage.outputs.resourceId
     groupId: 'table'
     dnsZoneName: 'privatelink.table.${environment().suffixes.storage}'
-    virtualNetworkId: privateNetworking ? network.outputs.resourceId : ''
-    subnetId: privateNetworking ? network.outputs.endpointsSubnetId : ''
+    virtualNetworkId: privateNetworking ? network!.outputs.resourceId : ''
+    subnetId: privateNetworking ? network!.outputs.endpointsSubnetId : ''
   }
 }
 
@@ -177,8 +177,8 @@ module vaultEndpoint 'network/private-endpoint.bicep' = if (privateNetworking) {
     serviceResourceId: keyVault.outputs.resourceId
     groupId: 'vault'
     dnsZoneName: 'privatelink.vaultcore.azure.net'
-    virtualNetworkId: privateNetworking ? network.outputs.resourceId : ''
-    subnetId: privateNetworking ? network.outputs.endpointsSubnetId : ''
+    virtualNetworkId: privateNetworking ? network!.outputs.resourceId : ''
+    subnetId: privateNetworking ? network!.outputs.endpointsSubnetId : ''
   }
 }
 
@@ -210,7 +210,7 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    virtualNetworkSubnetId: privateNetworking ? network.outputs.appSubnetId : ''
+    virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     tablePrefix: tablePrefix
     bootstrapAdminEmail: bootstrapAdminEmail
     sessionExpireHours: sessionExpireHours
@@ -238,4 +238,4 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
-output HOTSPOT_EGRESS_IP string = privateNetworking ? network.outputs.egressIpAddress : ''
+output HOTSPOT_EGRESS_IP string = privateNetworking ? network!.outputs.egressIpAddress : ''
