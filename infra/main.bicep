@@ -30,8 +30,11 @@ param tablePrefix string = ''
 @description('Private networking: virtual network integration, private endpoints for storage and Key Vault, public access to both disabled, and a NAT gateway with one static egress IP. Off by default; it costs about 60 USD a month (docs/deploy.md).')
 param privateNetworking bool = false
 
-@description('With private networking: public IPv4 addresses or CIDR ranges that may still reach Key Vault (the operator\'s workstation, for the bootstrap secret and rotations).')
-param operatorIpAddresses array = []
+@description('With private networking: one public IPv4 address or CIDR range that may still reach Key Vault (the operator\'s workstation, for the bootstrap secret and rotations). Empty for none.')
+param operatorIpAddress string = ''
+
+@description('Browser origins allowed to call the API (CORS), comma-separated: captive portal pages served by routers call it from their own origin. * allows any; no cookies are used, the router API key travels in a header.')
+param corsAllowedOrigins string = '*'
 
 @description('Memory of each function instance in MB (512, 2048 or 4096).')
 @allowed([512, 2048, 4096])
@@ -122,7 +125,7 @@ module keyVault 'app/keyvault.bicep' = {
     location: location
     tags: tags
     privateNetworking: privateNetworking
-    operatorIpAddresses: operatorIpAddresses
+    operatorIpAddresses: empty(operatorIpAddress) ? [] : [operatorIpAddress]
     enablePurgeProtection: keyVaultPurgeProtection
   }
 }
@@ -211,6 +214,7 @@ module api 'app/api.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
+    corsAllowedOrigins: map(split(corsAllowedOrigins, ','), origin => trim(origin))
     tablePrefix: tablePrefix
     bootstrapAdminEmail: bootstrapAdminEmail
     sessionExpireHours: sessionExpireHours

@@ -32,6 +32,16 @@ public sealed class InfraTests
     }
 
     [Fact]
+    public void Main_parameters_json_maps_exactly_the_parameters_of_main_bicep()
+    {
+        var declared = BicepText.Parameters(RepositoryFiles.Read("infra/main.bicep")).Keys.Order(StringComparer.Ordinal).ToList();
+        using var json = JsonDocument.Parse(RepositoryFiles.Read("infra/main.parameters.json"));
+        var mapped = json.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(declared, mapped);
+    }
+
+    [Fact]
     public void Infra_holds_no_storage_keys_connection_strings_or_secret_outputs()
     {
         var forbidden = new Regex(@"listKeys\(|listAccountSas\(|listServiceSas\(|AccountKey=|SharedAccessSignature|allowSharedKeyAccess:\s*true|@secure\(\)", RegexOptions.IgnoreCase);

@@ -49,6 +49,9 @@ param maximumInstanceCount int = 40
 @description('Subnet for outbound virtual network integration (delegated to Microsoft.App/environments); empty for none.')
 param virtualNetworkSubnetId string = ''
 
+@description('Browser origins allowed to call the API (CORS); [\'*\'] for any.')
+param corsAllowedOrigins array
+
 @description('Prefix of every table name (letters and digits, starting with a letter; may be empty).')
 param tablePrefix string
 
@@ -130,6 +133,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {
