@@ -1,6 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Hotspot.Auth;
 using Hotspot.Hosting;
+using Hotspot.Secrets;
+using Hotspot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hotspot.Tests.Deploy;
 
@@ -73,6 +79,25 @@ public sealed class InfraTests
         var values = json.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(ConfigurationKeys.All, k => Assert.Contains(k.AppSettingName, values));
+    }
+
+    [Fact]
+    public void Sample_local_settings_are_valid_configuration()
+    {
+        using var json = JsonDocument.Parse(RepositoryFiles.Read("local.settings.sample.json"));
+        var values = json.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        using var services = new ServiceCollection().AddLogging().AddHotspot(configuration).BuildServiceProvider();
+
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var auth = services.GetRequiredService<IOptions<AuthOptions>>().Value;
+
+        Assert.Equal("UseDevelopmentStorage=true", storage.ConnectionString);
+        Assert.Null(storage.TableServiceUri);
+        Assert.Equal(10, auth.BcryptCost);
+        Assert.NotNull(auth.SessionSecret);
+        Assert.IsType<LocalSecretStore>(services.GetRequiredService<ISecretStore>());
     }
 
     [Fact]
