@@ -127,6 +127,7 @@ module keyVault 'app/keyvault.bicep' = {
     privateNetworking: privateNetworking
     operatorIpAddresses: empty(operatorIpAddress) ? [] : [operatorIpAddress]
     enablePurgeProtection: keyVaultPurgeProtection
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 

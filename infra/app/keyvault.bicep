@@ -25,6 +25,9 @@ param softDeleteRetentionInDays int = 7
 @description('Purge protection: deleted secrets cannot be purged before the retention ends. Recommended for production; once on, it cannot be turned off, and `azd down --purge` can no longer purge the vault.')
 param enablePurgeProtection bool = false
 
+@description('Resource id of the Log Analytics workspace that receives the vault\'s audit log (who read, set or deleted which secret).')
+param logAnalyticsWorkspaceId string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -47,6 +50,20 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
         value: address
       }]
     }
+  }
+}
+
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'AuditEvent'
+        enabled: true
+      }
+    ]
   }
 }
 

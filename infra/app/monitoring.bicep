@@ -53,3 +53,4 @@ output applicationInsightsName string = applicationInsights.name
 // Not a secret: it names the ingestion endpoint; with local auth disabled it grants nothing without an Entra token.
 output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString
 output logAnalyticsName string = workspace.name
+output logAnalyticsWorkspaceId string = workspace.id
