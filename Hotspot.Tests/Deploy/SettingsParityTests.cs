@@ -54,6 +54,17 @@ public sealed class SettingsParityTests
     }
 
     [Fact]
+    public void Checker_reports_a_setting_whose_key_was_removed_from_the_code()
+    {
+        var codeKeys = ConfigurationKeys.All.Where(k => k.Name != ConfigurationKeys.KeyVaultUri).ToList();
+
+        var problems = SettingsParity.Check(BicepText.VariableObjectKeys(Bicep, "appSettings"), codeKeys, RuntimeSettings.Required, RuntimeSettings.Forbidden);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("'Hotspot__Secrets__KeyVaultUri', which nothing reads", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Checker_reports_local_only_forbidden_and_duplicate_settings()
     {
         var edited = WithSettings(
