@@ -14,7 +14,9 @@ public static class DevHostApplication
 {
     public const string DefaultUrl = "http://localhost:7071";
 
-    public static async Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default)
+    /// <param name="configureServices">Runs after the product's registrations; tests use it to replace the clock.</param>
+    public static async Task<WebApplication> CreateAsync(
+        string[] args, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -35,6 +37,7 @@ public static class DevHostApplication
         builder.Services.AddHotspot(builder.Configuration);
         builder.Services.AddOptions<TimerJobSchedulerOptions>().Bind(builder.Configuration.GetSection(TimerJobSchedulerOptions.Section));
         builder.Services.AddHostedService<TimerJobScheduler>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Resolve the emulator eagerly so that its lifetime is tied to this host even if nothing asks for it.

@@ -23,8 +23,7 @@ if (builder.Configuration[ConfigurationKeys.ManagedIdentityClientId] is { Length
 }
 
 builder.Services.AddHotspot(builder.Configuration);
-// The worker receives requests from the Functions host, not from the client: the client's address is the last
-// X-Forwarded-For hop that the Azure front end appends (login throttling keys on it).
-builder.Services.Configure<ClientAddressOptions>(o => o.UseForwardedFor = true);
+// The Functions host proxies every request to this worker: the client's address arrives in X-Forwarded-For.
+builder.Services.Configure<ClientAddressOptions>(options => options.UseForwardedFor = true);
 
 await builder.Build().RunAsync();

@@ -1,12 +1,14 @@
 // Device simulators for Hotspot: `dotnet run --project Hotspot.Simulators -- <simulator> [options]`.
-// The RouterOS and UniFi simulators land here with their issues; until then the CLI says so instead of pretending.
-var available = Array.Empty<string>();
-if (args.Length == 0 || !available.Contains(args[0]))
+using Hotspot.Simulators.Unifi;
+
+return args.FirstOrDefault() switch
 {
-    await Console.Error.WriteLineAsync(available.Length == 0
-        ? "No simulator is available in this build yet."
-        : $"Usage: Hotspot.Simulators <{string.Join('|', available)}> [options]");
+    "unifi" => await UnifiSimulatorCli.RunAsync(args[1..]),
+    _ => await UsageAsync(),
+};
+
+static async Task<int> UsageAsync()
+{
+    await Console.Error.WriteLineAsync("Usage: Hotspot.Simulators <unifi> [options]");
     return 2;
 }
-
-return 0;

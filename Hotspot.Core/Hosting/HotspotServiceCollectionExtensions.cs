@@ -29,7 +29,9 @@ public static class HotspotServiceCollectionExtensions
             .Validate(o => o.TablePrefix.All(char.IsAsciiLetterOrDigit) && (o.TablePrefix.Length == 0 || char.IsAsciiLetter(o.TablePrefix[0])),
                 $"{StorageOptions.Section}:TablePrefix must be letters and digits, starting with a letter.")
             .ValidateOnStart();
-        services.TryAddSingleton(sp => CreateTableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, configuration));
+        services.TryAddSingleton<StorageRequestCounter>();
+        services.TryAddSingleton(sp => CreateTableServiceClient(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<StorageRequestCounter>(), configuration));
         services.TryAddSingleton<TableStore>();
         AddSecrets(services, configuration);
         AddTenancy(services, configuration);
@@ -89,9 +91,10 @@ public static class HotspotServiceCollectionExtensions
         services.AddHostedService<BootstrapAdmin>();
     }
 
-    private static TableServiceClient CreateTableServiceClient(StorageOptions options, IConfiguration configuration)
+    private static TableServiceClient CreateTableServiceClient(StorageOptions options, StorageRequestCounter counter, IConfiguration configuration)
     {
         var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = 3;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);

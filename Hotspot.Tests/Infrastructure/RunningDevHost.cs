@@ -21,21 +21,22 @@ public sealed class RunningDevHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<RunningDevHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    public static async Task<RunningDevHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         var args = settings
             .Select(setting => $"--{setting.Key}={setting.Value}")
             .Append("--urls=http://127.0.0.1:0")
             .Append("--Hotspot:DevHost:Timers:Enabled=false")
             .ToArray();
-        var app = await DevHostApplication.CreateAsync(args);
+        var app = await DevHostApplication.CreateAsync(args, configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new RunningDevHost(app, new Uri(address));
     }
 
     /// <summary>A DevHost over the shared test Azurite, with tables of its own.</summary>
-    public static Task<RunningDevHost> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    public static Task<RunningDevHost> StartAsync(
+        AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -47,7 +48,7 @@ public sealed class RunningDevHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        return StartAsync(settings);
+        return StartAsync(settings, configureServices);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,9 @@
+namespace Hotspot.Drivers;
+
+public enum ConnectionKind
+{
+    Unknown,
+    Wireless,
+    Wired,
+    Vpn,
+}

@@ -1,0 +1,182 @@
+using Hotspot.Drivers;
+
+namespace Hotspot.Unifi;
+
+/// <summary>
+/// <see cref="IGuestAccessController"/> over the UniFi Network Integration API (Network 9.1+): site by
+/// internalReference, client by MAC filter, AUTHORIZE_GUEST_ACCESS with an explicit time limit, then a read-back.
+/// </summary>
+internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection connection, UnifiSiteCache sites, UnifiDriverOptions options)
+    : IGuestAccessController
+{
+    private const int PageSize = 200;
+    private const int MaxPages = 50;
+
+    public async Task<ControllerInfo> TestConnectionAsync(CancellationToken cancellationToken)
+    {
+        var info = await api.GetOrNullAsync<UnifiInfo>("/v1/info", cancellationToken)
+            ?? throw new ControllerException(ControllerError.UnexpectedResponse,
+                $"UniFi router {api.RouterId} has no Integration API at {connection.BaseUrl.AbsolutePath} (404): " +
+                "the base URL ends in /proxy/network/integration and Network 9.1 or later is needed.");
+        return new ControllerInfo("unifi", info.ApplicationVersion);
+    }
+
+    public async Task<KnownHost?> FindDeviceAsync(GuestDevice device, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
+        var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken);
+        return client is null ? null : ToHost(client);
+    }
+
+    public async Task<GuestStatus> AuthorizeAsync(GuestAuthorization authorization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        var action = UnifiLimits.ToAuthorizeAction(authorization.Budget);
+        var device = authorization.Device;
+        var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
+        var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken) ?? throw NotConnected(device, site);
+        if (client.Access?.IsGuest != true)
+        {
+            throw new ControllerException(ControllerError.NotAGuest,
+                $"Device {device.Mac} on site {site} is not a guest: it is not on a captive-portal network.", nameof(GuestDevice.Mac));
+        }
+
+        // The Integration API's action takes no AP MAC (the legacy API did); the client id identifies the device.
+        var clientPath = $"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(client.Id!)}";
+        _ = await api.PostOrNullAsync<object>($"{clientPath}/actions", action, cancellationToken)
+            ?? throw NotConnected(device, site);
+
+        var readBack = await api.GetOrNullAsync<UnifiClient>(clientPath, cancellationToken)
+            ?? throw new ControllerException(ControllerError.DeviceNotFound,
+                $"Device {device.Mac} was authorized on site {site} but the controller no longer sees it connected.", nameof(GuestDevice.Mac));
+        return ToStatus(readBack);
+    }
+
+    public async Task<GuestStatus?> GetStatusAsync(GuestDevice device, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
+        var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken);
+        if (client is null)
+        {
+            return null;
+        }
+
+        var detail = await api.GetOrNullAsync<UnifiClient>($"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(client.Id!)}", cancellationToken);
+        return detail is null ? null : ToStatus(detail);
+    }
+
+    public async Task<bool> DeauthorizeAsync(GuestDevice device, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
+        var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken);
+        if (client is null || client.Access?.IsGuest != true || client.Access.Authorized != true)
+        {
+            return false;
+        }
+
+        var answer = await api.PostOrNullAsync<object>(
+            $"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(client.Id!)}/actions",
+            new UnifiSimpleAction(UnifiSimpleAction.Unauthorize), cancellationToken);
+        return answer is not null;
+    }
+
+    public async Task<IReadOnlyList<KnownHost>> ListActiveGuestsAsync(string? site, CancellationToken cancellationToken) =>
+        await ListClientsAsync(site, UnifiFilter.AuthorizedGuests, cancellationToken);
+
+    public async Task<IReadOnlyList<KnownHost>> ListKnownHostsAsync(string? site, CancellationToken cancellationToken) =>
+        await ListClientsAsync(site, null, cancellationToken);
+
+    private async Task<IReadOnlyList<KnownHost>> ListClientsAsync(string? site, string? filter, CancellationToken cancellationToken)
+    {
+        var (name, siteId) = await ResolveSiteAsync(site, cancellationToken);
+        var hosts = new List<KnownHost>();
+        var query = filter is null ? "" : $"&filter={Uri.EscapeDataString(filter)}";
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var answer = await api.GetOrNullAsync<UnifiPage<UnifiClient>>(
+                $"/v1/sites/{siteId}/clients?offset={hosts.Count}&limit={PageSize}{query}", cancellationToken)
+                ?? throw SiteGone(name);
+            var data = answer.Data ?? [];
+            hosts.AddRange(data.Where(c => c.Id is not null && MacAddress.TryParse(c.MacAddress, out _)).Select(ToHost));
+            if (data.Count == 0 || (answer.Offset ?? 0) + data.Count >= (answer.TotalCount ?? 0))
+            {
+                break;
+            }
+        }
+
+        return hosts;
+    }
+
+    private async Task<UnifiClient?> FindClientAsync(string site, string siteId, MacAddress mac, CancellationToken cancellationToken)
+    {
+        var filter = Uri.EscapeDataString(UnifiFilter.MacAddressEquals(mac));
+        var page = await api.GetOrNullAsync<UnifiPage<UnifiClient>>($"/v1/sites/{siteId}/clients?filter={filter}", cancellationToken)
+            ?? throw SiteGone(site);
+
+        // The filter already selects the MAC; checking again guards against a controller that ignores filters.
+        return page.Data?.FirstOrDefault(c => c.Id is not null && MacAddress.TryParse(c.MacAddress, out var m) && m == mac);
+    }
+
+    private async Task<(string Site, string SiteId)> ResolveSiteAsync(string? requested, CancellationToken cancellationToken)
+    {
+        var site = requested ?? connection.DefaultSite;
+        var filter = UnifiFilter.InternalReferenceEquals(site);
+        if (sites.Find(connection.BaseUrl, site) is { } cached)
+        {
+            return (site, cached);
+        }
+
+        var page = await api.GetOrNullAsync<UnifiPage<UnifiSite>>($"/v1/sites?filter={Uri.EscapeDataString(filter)}", cancellationToken)
+            ?? throw new ControllerException(ControllerError.UnexpectedResponse,
+                $"UniFi router {api.RouterId} has no Integration API sites list (404): check the base URL and the Network version.");
+        var match = page.Data?.FirstOrDefault(s => s.Id is not null && string.Equals(s.InternalReference, site, StringComparison.Ordinal))
+            ?? throw new ControllerException(ControllerError.UnknownSite,
+                $"UniFi router {api.RouterId} has no site '{site}'.", nameof(GuestDevice.Site));
+        sites.Remember(connection.BaseUrl, site, match.Id!, options.SiteCacheLifetime);
+        return (site, match.Id!);
+    }
+
+    private ControllerException SiteGone(string site)
+    {
+        sites.Forget(connection.BaseUrl, site);
+        return new ControllerException(ControllerError.UnknownSite, $"UniFi router {api.RouterId} no longer has site '{site}'.", nameof(GuestDevice.Site));
+    }
+
+    private static ControllerException NotConnected(GuestDevice device, string site) =>
+        new(ControllerError.DeviceNotFound, $"Device {device.Mac} is not connected to site {site}.", nameof(GuestDevice.Mac));
+
+    private static KnownHost ToHost(UnifiClient client) => new(
+        MacAddress.Parse(client.MacAddress ?? ""),
+        client.Id!,
+        client.Name,
+        client.IpAddress,
+        client.Type?.ToUpperInvariant() switch
+        {
+            "WIRELESS" => ConnectionKind.Wireless,
+            "WIRED" => ConnectionKind.Wired,
+            "VPN" or "TELEPORT" => ConnectionKind.Vpn,
+            _ => ConnectionKind.Unknown,
+        },
+        client.Access?.IsGuest == true,
+        client.Access?.Authorized == true);
+
+    private static GuestStatus ToStatus(UnifiClient client)
+    {
+        if (client.Id is null || !MacAddress.TryParse(client.MacAddress, out _))
+        {
+            throw new ControllerException(ControllerError.UnexpectedResponse, "The controller returned a client without an id or MAC address.");
+        }
+
+        var authorization = client.Access?.Authorization;
+        var limits = authorization is { AuthorizedAt: { } from, ExpiresAt: { } until }
+            ? new AccessBudget(until - from, authorization.DataUsageLimitMBytes, authorization.RxRateLimitKbps, authorization.TxRateLimitKbps)
+            : null;
+        var usage = authorization?.Usage is { } u
+            ? new GuestUsage(u.DurationSec is { } s ? TimeSpan.FromSeconds(s) : null, u.RxBytes, u.TxBytes)
+            : null;
+        return new GuestStatus(ToHost(client), client.Access?.Authorized == true, authorization?.AuthorizedAt, authorization?.ExpiresAt, limits, usage);
+    }
+}

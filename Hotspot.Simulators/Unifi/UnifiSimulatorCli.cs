@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Hotspot.Simulators.Unifi;
+
+/// <summary><c>Hotspot.Simulators unifi [options]</c>: runs a simulator until Ctrl+C or SIGTERM.</summary>
+public static class UnifiSimulatorCli
+{
+    public const string Usage = """
+        Usage: Hotspot.Simulators unifi [--port 8443] [--http] [--control-port 8444] [--api-key KEY] [--site default] [--listen-any]
+          --port          Integration API port (HTTPS with a self-signed certificate unless --http); 0 picks a free one
+          --http          plain HTTP instead of HTTPS
+          --control-port  control port on loopback (POST /clients, DELETE /clients/{mac}, POST /clock/advance, GET /state, POST /faults)
+          --api-key       the X-API-KEY the API accepts (default unifi-sim-key)
+          --site          internalReference of the default site (default "default")
+          --listen-any    serve the API on every interface, not only loopback
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (Parse(args) is not { } options)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        await using var simulator = await UnifiSimulator.StartAsync(options, CancellationToken.None);
+        Console.WriteLine($"UniFi Integration API: {simulator.ApiBaseUrl}");
+        Console.WriteLine($"X-API-KEY:             {options.ApiKey}");
+        Console.WriteLine($"Default site:          {options.Site}");
+        if (simulator.CertificateSha256 is { } pin)
+        {
+            Console.WriteLine($"Certificate SHA-256:   {pin}");
+        }
+
+        Console.WriteLine($"Control port:          {simulator.ControlUrl}");
+        Console.WriteLine("Ctrl+C stops it.");
+        await stopped.Task;
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopped.TrySetResult();
+        }
+    }
+
+    internal static UnifiSimulatorOptions? Parse(IReadOnlyList<string> args)
+    {
+        var options = new UnifiSimulatorOptions { Port = 8443, ControlPort = 8444 };
+        for (var i = 0; i < args.Count; i++)
+        {
+            string? Value() => i + 1 < args.Count ? args[++i] : null;
+            options = args[i] switch
+            {
+                "--http" => options with { UseHttp = true },
+                "--listen-any" => options with { ListenOnAllInterfaces = true },
+                "--port" when Port(Value()) is { } port => options with { Port = port },
+                "--control-port" when Port(Value()) is { } port => options with { ControlPort = port },
+                "--api-key" when Value() is { Length: > 0 } key => options with { ApiKey = key },
+                "--site" when Value() is { Length: > 0 } site => options with { Site = site },
+                _ => null,
+            };
+            if (options is null)
+            {
+                return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static int? Port(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : null;
+}
