@@ -64,6 +64,13 @@ param secretRotationGraceHours int = 72
 @maxValue(31)
 param bcryptCost int = 12
 
+@description('Six-field NCRONTAB of the sweeper timer (expired users, idle clones, ended sessions).')
+param sweepSchedule string = '0 */5 * * * *'
+
+@description('Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it.')
+@minValue(1)
+param cloneIdleMinutes int = 1440
+
 @description('Key Vault purge protection (irreversible once on). Recommended for production.')
 param keyVaultPurgeProtection bool = false
 
@@ -222,6 +229,8 @@ module api 'app/api.bicep' = {
     apiKeyLifetimeDays: apiKeyLifetimeDays
     secretRotationGraceHours: secretRotationGraceHours
     bcryptCost: bcryptCost
+    sweepSchedule: sweepSchedule
+    cloneIdleMinutes: cloneIdleMinutes
   }
   // The app starts as soon as it exists: let it find its roles (and, when private, its endpoints) in place.
   dependsOn: [

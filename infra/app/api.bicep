@@ -70,6 +70,12 @@ param secretRotationGraceHours int
 @description('bcrypt work factor for admin passwords.')
 param bcryptCost int
 
+@description('Six-field NCRONTAB of the SweepExpired timer.')
+param sweepSchedule string
+
+@description('Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it.')
+param cloneIdleMinutes int
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -96,6 +102,9 @@ var appSettings = {
   Hotspot__Auth__ApiKeyLifetimeDays: string(apiKeyLifetimeDays)
   Hotspot__Auth__SecretRotationGraceHours: string(secretRotationGraceHours)
   Hotspot__Auth__BcryptCost: string(bcryptCost)
+  // Read by the SweepExpired timer binding (%SWEEP_SCHEDULE%) and by the sweeper.
+  SWEEP_SCHEDULE: sweepSchedule
+  CLONE_IDLE_MINUTES: string(cloneIdleMinutes)
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
