@@ -3,6 +3,9 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hotspot.Auth;
+using Hotspot.Reconnect;
+using Hotspot.Routers;
+using Hotspot.Sweeper;
 using Hotspot.Secrets;
 using Hotspot.Storage;
 using Hotspot.Tenancy;
@@ -35,6 +38,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<TableStore>();
         AddSecrets(services, configuration);
         AddTenancy(services, configuration);
+        AddHotspotDevices(services, configuration);
         return services;
     }
 
@@ -89,6 +93,21 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<SessionAuthenticator>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.AddHostedService<BootstrapAdmin>();
+    }
+
+    private static void AddHotspotDevices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<IMikrotikClients, SharedMikrotikConnections>();
+        services.TryAddSingleton<RouterVersionCache>();
+        services.TryAddSingleton<FirstSessionStore>();
+        services.TryAddSingleton<ReconnectService>();
+        services.AddOptions<SweepOptions>()
+            .Configure(options => SweepOptions.Bind(options, configuration))
+            .Validate(o => o.Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6, $"{ConfigurationKeys.SweepSchedule} must be a six-field NCRONTAB expression.")
+            .Validate(o => o.CloneIdleMinutes >= 1, $"{ConfigurationKeys.CloneIdleMinutes} must be at least 1.")
+            .ValidateOnStart();
+        services.TryAddSingleton<RouterSweep>();
+        services.AddTimerJob<SweepJob>();
     }
 
     private static TableServiceClient CreateTableServiceClient(StorageOptions options, StorageRequestCounter counter, IConfiguration configuration)

@@ -1,5 +1,7 @@
 using Hotspot.Auth;
 using Hotspot.Health;
+using Hotspot.Reconnect;
+using Hotspot.Sweeper;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
 
@@ -46,6 +48,10 @@ public static class RouteTable
 
     public static readonly HotspotRoute ListAudit = new("ListAudit", ["GET"], $"{Admin}/audit", AuthKind.Session, AuditEndpoints.ListAsync);
 
+    public static readonly HotspotRoute SweepRouter = new("SweepRouter", ["POST"], $"{Admin}/routers/{{routerId}}/sweep", AuthKind.SuperAdmin, SweepEndpoints.SweepAsync);
+
+    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, AutoReconnectEndpoint.PostAsync);
+
     public static readonly HotspotRoute RouterKeyInfo = new("RouterKeyInfo", ["GET"], "/api/v1/hotspot/router", AuthKind.RouterApiKey, RouterKeyEndpoints.WhoAmIAsync);
 
     public static IReadOnlyList<HotspotRoute> All { get; } =
@@ -57,6 +63,8 @@ public static class RouteTable
         CreateRouter, ListRouters, GetRouter, UpdateRouter, DeleteRouter,
         IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
         ListAudit,
+        SweepRouter,
+        AutoReconnect,
         RouterKeyInfo,
     ];
 }

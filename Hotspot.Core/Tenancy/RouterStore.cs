@@ -86,6 +86,16 @@ public sealed class RouterStore(TableStore store, IdAllocator ids, ISecretStore 
         await secrets.DeleteAsync(SecretNameOf(router), CancellationToken.None);
     }
 
+    /// <summary>Every active router of a kind, across companies, streamed page by page.</summary>
+    public async IAsyncEnumerable<RouterEntity> StreamActiveAsync(string tipo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _routers.TableAsync(cancellationToken);
+        await foreach (var router in table.QueryAsync<RouterEntity>(r => r.Tipo == tipo && r.Activo, cancellationToken: cancellationToken))
+        {
+            yield return router;
+        }
+    }
+
     public Task<TablePage<RouterEntity>> PageAsync(long empresaId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
         _routers.QueryPageAsync(StoredEntity.Key(empresaId), limit, continuationToken, cancellationToken);
 }

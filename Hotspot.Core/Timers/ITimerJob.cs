@@ -12,5 +12,11 @@ public interface ITimerJob
     /// <summary>Six-field NCRONTAB (second minute hour day month day-of-week), as Azure Functions timers use.</summary>
     string Schedule { get; }
 
+    /// <summary>
+    /// The app setting that holds <see cref="Schedule"/> when it is configurable: the Functions timer then binds
+    /// <c>%SETTING%</c> instead of a literal schedule.
+    /// </summary>
+    string? ScheduleSetting => null;
+
     Task RunAsync(CancellationToken cancellationToken);
 }

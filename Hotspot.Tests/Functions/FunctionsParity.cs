@@ -10,7 +10,7 @@ namespace Hotspot.Tests.Functions;
 public sealed record FunctionBinding(string Name, string Method, IReadOnlyList<string> Verbs, string? Route, AuthorizationLevel? AuthLevel, string? Schedule);
 
 /// <summary>A timer job as the product registers it: the function name and schedule it must be bound with.</summary>
-public sealed record ScheduledJob(string Name, string Schedule);
+public sealed record ScheduledJob(string Name, string Schedule, string? ScheduleSetting = null);
 
 /// <summary>Checks that the Azure Functions bindings and the route table describe the same API.</summary>
 public static partial class FunctionsParity
@@ -86,7 +86,7 @@ public static partial class FunctionsParity
 
         foreach (var timer in functions.Where(f => f.Schedule is not null))
         {
-            if (!IsValidSchedule(timer.Schedule!))
+            if (SettingOf(timer.Schedule!) is null && !IsValidSchedule(timer.Schedule!))
             {
                 problems.Add($"Timer {timer.Name} has schedule '{timer.Schedule}', not a valid 6-field NCRONTAB expression.");
             }
@@ -104,6 +104,18 @@ public static partial class FunctionsParity
             {
                 problems.Add($"Timer job {job.Name} has no timer function.");
             }
+            else if (SettingOf(timer.Schedule!) is { } setting)
+            {
+                if (setting != job.ScheduleSetting)
+                {
+                    problems.Add($"Timer {job.Name} reads its schedule from %{setting}% in Functions, but the job's schedule comes from '{job.ScheduleSetting ?? "nowhere"}'.");
+                }
+
+                if (!IsValidSchedule(job.Schedule))
+                {
+                    problems.Add($"Timer job {job.Name} has schedule '{job.Schedule}', not a valid 6-field NCRONTAB expression.");
+                }
+            }
             else if (timer.Schedule != job.Schedule)
             {
                 problems.Add($"Timer {job.Name} is scheduled '{timer.Schedule}' in Functions but '{job.Schedule}' in the DevHost.");
@@ -114,6 +126,10 @@ public static partial class FunctionsParity
     }
 
     private static HashSet<string> Verbs(IEnumerable<string> verbs) => verbs.Select(v => v.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The app setting of a <c>%SETTING%</c> binding expression, or null for a literal schedule.</summary>
+    private static string? SettingOf(string schedule) =>
+        schedule.Length > 2 && schedule[0] == '%' && schedule[^1] == '%' ? schedule[1..^1] : null;
 
     public static bool IsValidSchedule(string schedule)
     {

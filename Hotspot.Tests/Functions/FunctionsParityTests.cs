@@ -13,31 +13,31 @@ public sealed class FunctionsParityTests
     private static readonly IReadOnlyList<FunctionBinding> Functions = FunctionsParity.Inspect(typeof(FunctionsParityTests).Assembly);
 
     [Fact]
-    public void Every_route_has_exactly_one_function_and_every_function_a_route_or_job()
+    public async Task Every_route_has_exactly_one_function_and_every_function_a_route_or_job()
     {
         Assert.NotEmpty(Functions);
 
-        var problems = FunctionsParity.Check(Functions, RouteTable.All, RegisteredJobs());
+        var problems = FunctionsParity.Check(Functions, RouteTable.All, await RegisteredJobsAsync());
 
         Assert.Empty(problems);
     }
 
     [Fact]
-    public void Checker_reports_a_route_without_a_function()
+    public async Task Checker_reports_a_route_without_a_function()
     {
         var orphan = new HotspotRoute("Orphan", ["POST"], "/api/v1/orphan", AuthKind.Anonymous, (_, _) => Task.FromResult(Microsoft.AspNetCore.Http.Results.Ok()));
 
-        var problems = FunctionsParity.Check(Functions, [.. RouteTable.All, orphan], RegisteredJobs());
+        var problems = FunctionsParity.Check(Functions, [.. RouteTable.All, orphan], await RegisteredJobsAsync());
 
         Assert.Contains(problems, p => p.Contains("Orphan", StringComparison.Ordinal) && p.Contains("has no function", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Checker_reports_a_function_bound_to_a_route_the_table_lacks()
+    public async Task Checker_reports_a_function_bound_to_a_route_the_table_lacks()
     {
         var withoutHealth = RouteTable.All.Where(r => r != RouteTable.Health).ToList();
 
-        var problems = FunctionsParity.Check(Functions, withoutHealth, RegisteredJobs());
+        var problems = FunctionsParity.Check(Functions, withoutHealth, await RegisteredJobsAsync());
 
         Assert.Contains(problems, p => p.Contains("GET 'api/health', which the route table lacks", StringComparison.Ordinal));
     }
@@ -66,11 +66,23 @@ public sealed class FunctionsParityTests
     }
 
     [Fact]
-    public void Checker_reports_a_job_without_a_timer_function()
+    public async Task Checker_reports_a_job_without_a_timer_function()
     {
-        var problems = FunctionsParity.Check(Functions, RouteTable.All, [.. RegisteredJobs(), new ScheduledJob("Forgotten", "0 0 * * * *")]);
+        var problems = FunctionsParity.Check(Functions, RouteTable.All, [.. await RegisteredJobsAsync(), new ScheduledJob("Forgotten", "0 0 * * * *")]);
 
         Assert.Contains(problems, p => p.Contains("Timer job Forgotten has no timer function", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Checker_reports_a_timer_bound_to_a_setting_the_job_does_not_read()
+    {
+        var timer = new FunctionBinding("Nightly", "T.Nightly", [], null, null, "%NIGHTLY_SCHEDULE%");
+        var jobs = new[] { new ScheduledJob("Nightly", "0 0 3 * * *", "OTHER_SCHEDULE") };
+
+        var problems = FunctionsParity.Check([timer], [], jobs);
+
+        Assert.Contains(problems, p => p.Contains("%NIGHTLY_SCHEDULE%", StringComparison.Ordinal) && p.Contains("OTHER_SCHEDULE", StringComparison.Ordinal));
+        Assert.Empty(FunctionsParity.Check([timer], [], [jobs[0] with { ScheduleSetting = "NIGHTLY_SCHEDULE" }]));
     }
 
     [Theory]
@@ -116,13 +128,13 @@ public sealed class FunctionsParityTests
         Assert.Equal("", hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
-    internal static IReadOnlyList<ScheduledJob> RegisteredJobs()
+    internal static async Task<IReadOnlyList<ScheduledJob>> RegisteredJobsAsync()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Hotspot:Storage:ConnectionString"] = "UseDevelopmentStorage=true" })
             .Build();
-        using var services = new ServiceCollection().AddLogging().AddHotspot(configuration).BuildServiceProvider();
-        return services.GetServices<ITimerJob>().Select(job => new ScheduledJob(job.Name, job.Schedule)).ToList();
+        await using var services = new ServiceCollection().AddLogging().AddHotspot(configuration).BuildServiceProvider();
+        return services.GetServices<ITimerJob>().Select(job => new ScheduledJob(job.Name, job.Schedule, job.ScheduleSetting)).ToList();
     }
 
     internal static string RepositoryRoot()

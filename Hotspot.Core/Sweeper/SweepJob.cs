@@ -1,0 +1,62 @@
+using Hotspot.RouterOs;
+using Hotspot.Routers;
+using Hotspot.Tenancy;
+using Hotspot.Tenancy.Entities;
+using Hotspot.Timers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hotspot.Sweeper;
+
+/// <summary>
+/// The <c>SweepExpired</c> timer: every active MikroTik router of every active company, several at once, each within
+/// its own time budget so that one dead router never stalls the rest.
+/// </summary>
+public sealed class SweepJob(
+    RouterStore routers,
+    TenancyCache tenancy,
+    IMikrotikClients clients,
+    RouterSweep sweep,
+    IOptions<SweepOptions> options,
+    ILogger<SweepJob> logger) : ITimerJob
+{
+    public string Name => "SweepExpired";
+
+    public string Schedule => options.Value.Schedule;
+
+    public string? ScheduleSetting => Hosting.ConfigurationKeys.SweepSchedule;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(routers.StreamActiveAsync(RouterKinds.Mikrotik, cancellationToken), parallel, async (router, ct) =>
+        {
+            var empresa = await tenancy.EmpresaAsync(router.EmpresaId, ct);
+            if (empresa is { Activa: true })
+            {
+                var report = await SweepRouterAsync(router, ct);
+                logger.LogInformation(
+                    "Swept router {RouterId}: {Folded} clones folded ({Seconds} s), {Families} families and {Expired} expired users removed{Error}",
+                    router.Id, report.ClonesFolded, report.SecondsFolded, report.FamiliesRemoved, report.ExpiredUsersRemoved,
+                    report.Error is null ? "" : "; " + report.Error);
+            }
+        });
+    }
+
+    /// <summary>One router within the budget; a failure is reported, never thrown.</summary>
+    public async Task<SweepReport> SweepRouterAsync(RouterEntity router, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.Value.RouterBudget);
+        try
+        {
+            var client = await clients.ForAsync(router, budget.Token);
+            return await sweep.SweepAsync(client, router.Id, TimeSpan.FromMinutes(options.Value.CloneIdleMinutes), budget.Token);
+        }
+        catch (Exception e) when (e is RouterOsException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var error = e is OperationCanceledException ? $"router {router.Id}: not finished within {options.Value.RouterBudget.TotalSeconds:0} s" : e.Message;
+            return new SweepReport(router.Id, 0, 0, 0, 0, 0, 0, 0, 0, 0, error);
+        }
+    }
+}
