@@ -27,6 +27,7 @@ public static class UnifiServiceCollectionExtensions
 
         services.AddHttpClient(UnifiApiClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(UnifiTls.CreateHandler)
+            .RedactLoggedHeaders(["X-API-KEY"])
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) => Apply(resilience, sp.GetRequiredService<IOptions<UnifiDriverOptions>>().Value))
             .SelectPipelineByAuthority();
