@@ -3,10 +3,12 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hotspot.Auth;
+using Hotspot.Drivers;
 using Hotspot.Secrets;
 using Hotspot.Storage;
 using Hotspot.Tenancy;
 using Hotspot.Timers;
+using Hotspot.Unifi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +35,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<TableStore>();
         AddSecrets(services, configuration);
         AddTenancy(services, configuration);
+        AddDrivers(services);
         return services;
     }
 
@@ -87,6 +90,13 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<SessionAuthenticator>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.AddHostedService<BootstrapAdmin>();
+    }
+
+    private static void AddDrivers(IServiceCollection services)
+    {
+        services.AddUnifiDriver();
+        services.AddSingleton<IRouterDriver, UnifiRouterDriver>();
+        services.TryAddSingleton<RouterControllers>();
     }
 
     private static TableServiceClient CreateTableServiceClient(StorageOptions options, IConfiguration configuration)

@@ -38,6 +38,8 @@ public static class RouteTable
     public static readonly HotspotRoute UpdateRouter = new("UpdateRouter", ["PATCH"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.UpdateAsync);
     public static readonly HotspotRoute DeleteRouter = new("DeleteRouter", ["DELETE"], $"{Admin}/routers/{{routerId}}", AuthKind.SuperAdmin, RouterEndpoints.DeleteAsync);
 
+    public static readonly HotspotRoute TestRouterConnection = new("TestRouterConnection", ["POST"], $"{Admin}/routers/{{routerId}}/test-connection", AuthKind.Session, RouterTestEndpoints.TestConnectionAsync);
+
     public static readonly HotspotRoute IssueApiKey = new("IssueApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.IssueAsync);
     public static readonly HotspotRoute ListApiKeys = new("ListApiKeys", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.ListAsync);
     public static readonly HotspotRoute RegenerateApiKey = new("RegenerateApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys/regenerate", AuthKind.Session, ApiKeyEndpoints.RegenerateAsync);
@@ -55,6 +57,7 @@ public static class RouteTable
         CreateEmpresa, ListEmpresas, GetEmpresa, UpdateEmpresa, GetMiEmpresa, UpdateMiEmpresa,
         CreateUsuario, ListUsuarios, GetUsuario, UpdateUsuario,
         CreateRouter, ListRouters, GetRouter, UpdateRouter, DeleteRouter,
+        TestRouterConnection,
         IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
         ListAudit,
         RouterKeyInfo,
