@@ -1,4 +1,5 @@
 using Hotspot.Auth;
+using Hotspot.ExternalPortal;
 using Hotspot.Health;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
@@ -50,6 +51,10 @@ public static class RouteTable
 
     public static readonly HotspotRoute RouterKeyInfo = new("RouterKeyInfo", ["GET"], "/api/v1/hotspot/router", AuthKind.RouterApiKey, RouterKeyEndpoints.WhoAmIAsync);
 
+    public static readonly HotspotRoute UnifiAuthorize = new("UnifiAuthorize", ["POST"], "/api/v1/unifi/authorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.AuthorizeAsync);
+    public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.RouterApiKey, UnifiPortalEndpoints.GetClientAsync);
+    public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.UnauthorizeAsync);
+
     public static IReadOnlyList<HotspotRoute> All { get; } =
     [
         Health,
@@ -61,5 +66,6 @@ public static class RouteTable
         IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
         ListAudit,
         RouterKeyInfo,
+        UnifiAuthorize, UnifiClient, UnifiUnauthorize,
     ];
 }
