@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hotspot.Auth;
 using Hotspot.Drivers;
+using Hotspot.ExternalPortal;
 using Hotspot.Secrets;
 using Hotspot.Storage;
 using Hotspot.Tenancy;
@@ -36,6 +37,9 @@ public static class HotspotServiceCollectionExtensions
         AddSecrets(services, configuration);
         AddTenancy(services, configuration);
         AddDrivers(services);
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
+            .Validate(o => o.FreeMinutes is >= 1 and <= 1440, $"{PortalOptions.Section}:FreeMinutes must be between 1 and 1440.")
+            .ValidateOnStart();
         return services;
     }
 

@@ -55,6 +55,9 @@ public static class RouteTable
     public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.RouterApiKey, UnifiPortalEndpoints.GetClientAsync);
     public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.UnauthorizeAsync);
 
+    public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.ShowAsync);
+    public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.AcceptAsync);
+
     public static IReadOnlyList<HotspotRoute> All { get; } =
     [
         Health,
@@ -67,5 +70,6 @@ public static class RouteTable
         ListAudit,
         RouterKeyInfo,
         UnifiAuthorize, UnifiClient, UnifiUnauthorize,
+        UnifiGuestPortal, UnifiGuestPortalAccept,
     ];
 }
