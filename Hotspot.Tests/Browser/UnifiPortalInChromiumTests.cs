@@ -19,17 +19,12 @@ public sealed class UnifiPortalInChromiumTests(AzuriteFixture azurite)
     {
         await using var simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
         await using var host = await AdminSession.StartAsync(azurite);
-        var empresa = await AdminSession.PostAsync(host, "/api/v1/admin/empresas", new { nombre = "Terminal" });
-        var router = await AdminSession.PostAsync(host, $"/api/v1/admin/empresas/{empresa.GetProperty("id")}/routers", new
-        {
-            nombre = "Terminal", tipo = "unifi", base_url = simulator.ApiBaseUrl.ToString(), site = "default",
-            api_key = ControllerKey, certificado_sha256 = simulator.CertificateSha256,
-        });
+        var routerId = await AdminSession.CreateUnifiRouterAsync(host, simulator, ControllerKey);
         var guest = MacAddress.Parse("42:8a:f7:3c:50:b0");
         simulator.State.Join(guest, "default");
         var original = new Uri(host.Client.BaseAddress!, "/api/health");
         Uri Redirect(MacAddress mac) => new(host.Client.BaseAddress!,
-            $"/guest/s/default/?ap=94:2a:6f:d0:30:57&id={mac}&t=1742398732&url={Uri.EscapeDataString(original.AbsoluteUri)}&ssid=dph-guest&router={router.GetProperty("id")}");
+            $"/guest/s/default/?ap=94:2a:6f:d0:30:57&id={mac}&t=1742398732&url={Uri.EscapeDataString(original.AbsoluteUri)}&ssid=dph-guest&router={routerId}");
 
         await using var browser = await HeadlessChromium.StartAsync();
         await browser.SendAsync("Page.enable");

@@ -17,16 +17,11 @@ public sealed class RouterTestConnectionTests(AzuriteFixture azurite)
     {
         await using var simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = Key }, default);
         await using var host = await AdminSession.StartAsync(azurite);
-        var empresa = await AdminSession.PostAsync(host, "/api/v1/admin/empresas", new { nombre = "Café Sol" });
-        var router = await AdminSession.PostAsync(host, $"/api/v1/admin/empresas/{empresa.GetProperty("id")}/routers", new
-        {
-            nombre = "Lobby", tipo = "unifi", base_url = simulator.ApiBaseUrl.ToString(), site = "default",
-            api_key = Key, certificado_sha256 = simulator.CertificateSha256,
-        });
-        var test = $"/api/v1/admin/routers/{router.GetProperty("id")}/test-connection";
+        var routerId = await AdminSession.CreateUnifiRouterAsync(host, simulator, Key);
+        var test = $"/api/v1/admin/routers/{routerId}/test-connection";
 
         var ok = await AdminSession.PostAsync(host, test, new { });
-        using (var patch = await host.Client.PatchAsJsonAsync(new Uri($"/api/v1/admin/routers/{router.GetProperty("id")}", UriKind.Relative), new { api_key = "stale-key-77" }))
+        using (var patch = await host.Client.PatchAsJsonAsync(new Uri($"/api/v1/admin/routers/{routerId}", UriKind.Relative), new { api_key = "stale-key-77" }))
         {
             patch.EnsureSuccessStatusCode();
         }

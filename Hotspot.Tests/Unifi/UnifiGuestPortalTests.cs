@@ -23,13 +23,7 @@ public sealed class UnifiGuestPortalTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         _simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
         _host = await AdminSession.StartAsync(azurite);
-        var empresa = await AdminSession.PostAsync(_host, "/api/v1/admin/empresas", new { nombre = "Plaza" });
-        var router = await AdminSession.PostAsync(_host, $"/api/v1/admin/empresas/{empresa.GetProperty("id")}/routers", new
-        {
-            nombre = "Plaza", tipo = "unifi", base_url = _simulator.ApiBaseUrl.ToString(), site = "default",
-            api_key = ControllerKey, certificado_sha256 = _simulator.CertificateSha256,
-        });
-        _routerId = router.GetProperty("id").ToString();
+        _routerId = await AdminSession.CreateUnifiRouterAsync(_host, _simulator, ControllerKey);
         _browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _host.Client.BaseAddress };
     }
 

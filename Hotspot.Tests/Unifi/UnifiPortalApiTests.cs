@@ -36,11 +36,7 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_custom_portal_authorizes_reads_and_revokes_a_guest_with_what_the_controller_reports()
     {
-        var portal = await PortalClientAsync(new
-        {
-            nombre = "Lobby", tipo = "unifi", base_url = _simulator.ApiBaseUrl.ToString(), site = "default",
-            api_key = ControllerKey, certificado_sha256 = _simulator.CertificateSha256,
-        });
+        var portal = await PortalClientAsync(UnifiRouter());
         _simulator.State.Join(Phone, "default");
 
         var granted = await ReadAsync(await portal.PostAsJsonAsync("/api/v1/unifi/authorize", new
@@ -122,11 +118,7 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("no respondió a tiempo o está fallando", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private object UnifiRouter() => new
-    {
-        nombre = "Lobby", tipo = "unifi", base_url = _simulator.ApiBaseUrl.ToString(), site = "default",
-        api_key = ControllerKey, certificado_sha256 = _simulator.CertificateSha256,
-    };
+    private object UnifiRouter() => AdminSession.UnifiRouter(_simulator, ControllerKey);
 
     /// <summary>Creates the router, issues it an API key and returns a client that sends it.</summary>
     private async Task<HttpClient> PortalClientAsync(object router)
