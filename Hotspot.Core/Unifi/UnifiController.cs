@@ -96,15 +96,17 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
         ArgumentNullException.ThrowIfNull(device);
         var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
         var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken);
-        if (client is null || client.Access?.IsGuest != true || client.Access.Authorized != true)
+        if (client is null || client.Access?.IsGuest != true)
         {
             return false;
         }
 
-        var answer = await api.PostOrNullAsync<object>(
+        // Asked even when the list shows the guest unauthorized: an authorization granted but not yet applied by the
+        // AP is listed so, and must not come alive later. The controller's answer says whether there was one.
+        var answer = await api.PostOrNullAsync<UnifiActionAnswer>(
             $"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(client.Id!)}/actions",
             new UnifiSimpleAction(UnifiSimpleAction.Unauthorize), cancellationToken);
-        return answer is not null;
+        return answer?.RevokedAuthorization is not null;
     }
 
     private async Task<IReadOnlyList<KnownHost>> ListClientsAsync(string? site, string? filter, CancellationToken cancellationToken)

@@ -119,6 +119,23 @@ public sealed class UnifiDriverResilienceTests
     }
 
     [Fact]
+    public async Task An_authorization_not_yet_applied_is_still_revoked_so_it_never_comes_alive()
+    {
+        await using var bed = await UnifiTestBed.StartAsync();
+        await bed.JoinAsync(Guest);
+        await bed.FaultAsync(new UnifiFault(UnifiFault.LateApplyMode, LateSeconds: 20, Times: 1));
+        var driver = bed.Driver();
+        await driver.AuthorizeAsync(OneHour, default);
+
+        var revoked = await driver.DeauthorizeAsync(new GuestDevice(Guest), default);
+        await bed.AdvanceClockAsync(TimeSpan.FromSeconds(20));
+        var later = await driver.GetStatusAsync(new GuestDevice(Guest), default);
+
+        Assert.True(revoked);
+        Assert.False(later?.Authorized ?? false);
+    }
+
+    [Fact]
     public async Task A_controller_without_the_Integration_API_is_said_so()
     {
         await using var bed = await UnifiTestBed.StartAsync();
