@@ -95,7 +95,12 @@ public static class UnifiPortalEndpoints
     /// <summary>Runs an operation on the key's router, which must be a UniFi router; controller failures become answers.</summary>
     private static async Task<IResult> WithControllerAsync(HttpContext context, string? site, Func<IGuestAccessController, string, Task<IResult>> operation)
     {
-        var router = context.RouterKey().Router;
+        var (_, router, empresa) = context.RouterKey();
+        if (!router.Activo || !empresa.Activa)
+        {
+            return Problems.Forbidden("El router o su empresa están desactivados: no se da acceso a invitados.");
+        }
+
         if (router.Tipo != RouterKinds.Unifi)
         {
             return Problems.Invalid("router", $"El router {router.Id} no es un router UniFi (es {router.Tipo}); estos endpoints son solo para UniFi.");

@@ -106,6 +106,24 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deactivated_router_gives_no_access()
+    {
+        var created = await AdminSession.PostAsync(_host, $"/api/v1/admin/empresas/{_empresaId}/routers", UnifiRouter());
+        var portal = await PortalClientForAsync(created.GetProperty("id").ToString());
+        using (var patch = await _host.Client.PatchAsJsonAsync(new Uri($"/api/v1/admin/routers/{created.GetProperty("id")}", UriKind.Relative), new { activo = false }))
+        {
+            patch.EnsureSuccessStatusCode();
+        }
+
+        _simulator.State.Join(Phone, "default");
+
+        using var response = await portal.PostAsJsonAsync("/api/v1/unifi/authorize", new { mac = Phone.ToString(), minutes = 30 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(_simulator.State.Requests, r => r.StartsWith("POST", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unreachable_controller_is_a_503_in_words()
     {
         var portal = await PortalClientAsync(UnifiRouter());
@@ -124,7 +142,12 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<HttpClient> PortalClientAsync(object router)
     {
         var created = await AdminSession.PostAsync(_host, $"/api/v1/admin/empresas/{_empresaId}/routers", router);
-        var issued = await AdminSession.PostAsync(_host, $"/api/v1/admin/routers/{created.GetProperty("id")}/api-keys", new { });
+        return await PortalClientForAsync(created.GetProperty("id").ToString());
+    }
+
+    private async Task<HttpClient> PortalClientForAsync(string routerId)
+    {
+        var issued = await AdminSession.PostAsync(_host, $"/api/v1/admin/routers/{routerId}/api-keys", new { });
         var client = new HttpClient { BaseAddress = _host.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("X-API-Key", issued.GetProperty("api_key").GetString());
         return client;
