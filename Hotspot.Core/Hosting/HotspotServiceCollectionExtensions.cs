@@ -6,10 +6,13 @@ using Hotspot.Auth;
 using Hotspot.Reconnect;
 using Hotspot.Routers;
 using Hotspot.Sweeper;
+using Hotspot.Drivers;
+using Hotspot.ExternalPortal;
 using Hotspot.Secrets;
 using Hotspot.Storage;
 using Hotspot.Tenancy;
 using Hotspot.Timers;
+using Hotspot.Unifi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +42,10 @@ public static class HotspotServiceCollectionExtensions
         AddSecrets(services, configuration);
         AddTenancy(services, configuration);
         AddHotspotDevices(services, configuration);
+        AddDrivers(services);
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
+            .Validate(o => o.FreeMinutes is >= 1 and <= 1440, $"{PortalOptions.Section}:FreeMinutes must be between 1 and 1440.")
+            .ValidateOnStart();
         return services;
     }
 
@@ -108,6 +115,13 @@ public static class HotspotServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<RouterSweep>();
         services.AddTimerJob<SweepJob>();
+    }
+
+    private static void AddDrivers(IServiceCollection services)
+    {
+        services.AddUnifiDriver();
+        services.AddSingleton<IRouterDriver, UnifiRouterDriver>();
+        services.TryAddSingleton<RouterControllers>();
     }
 
     private static TableServiceClient CreateTableServiceClient(StorageOptions options, StorageRequestCounter counter, IConfiguration configuration)

@@ -12,7 +12,31 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
     private const int PageSize = 200;
     private const int MaxPages = 50;
 
-    public async Task<ControllerInfo> TestConnectionAsync(CancellationToken cancellationToken)
+    public Task<ControllerInfo> TestConnectionAsync(CancellationToken cancellationToken) =>
+        WithinBudget(TestConnectionCoreAsync, cancellationToken);
+
+    public Task<KnownHost?> FindDeviceAsync(GuestDevice device, CancellationToken cancellationToken) =>
+        WithinBudget(ct => FindDeviceCoreAsync(device, ct), cancellationToken);
+
+    public Task<GuestStatus> AuthorizeAsync(GuestAuthorization authorization, CancellationToken cancellationToken) =>
+        WithinBudget(ct => AuthorizeCoreAsync(authorization, ct), cancellationToken);
+
+    public Task<GuestStatus?> GetStatusAsync(GuestDevice device, CancellationToken cancellationToken) =>
+        WithinBudget(ct => GetStatusCoreAsync(device, ct), cancellationToken);
+
+    public Task<bool> DeauthorizeAsync(GuestDevice device, CancellationToken cancellationToken) =>
+        WithinBudget(ct => DeauthorizeCoreAsync(device, ct), cancellationToken);
+
+    public Task<IReadOnlyList<KnownHost>> ListActiveGuestsAsync(string? site, CancellationToken cancellationToken) =>
+        WithinBudget(ct => ListClientsAsync(site, UnifiFilter.AuthorizedGuests, ct), cancellationToken);
+
+    public Task<IReadOnlyList<KnownHost>> ListKnownHostsAsync(string? site, CancellationToken cancellationToken) =>
+        WithinBudget(ct => ListClientsAsync(site, null, ct), cancellationToken);
+
+    private Task<T> WithinBudget<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
+        UnifiOperationBudget.RunAsync(api.RouterId, options.OperationTimeout, operation, cancellationToken);
+
+    private async Task<ControllerInfo> TestConnectionCoreAsync(CancellationToken cancellationToken)
     {
         var info = await api.GetOrNullAsync<UnifiInfo>("/v1/info", cancellationToken)
             ?? throw new ControllerException(ControllerError.UnexpectedResponse,
@@ -21,7 +45,7 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
         return new ControllerInfo("unifi", info.ApplicationVersion);
     }
 
-    public async Task<KnownHost?> FindDeviceAsync(GuestDevice device, CancellationToken cancellationToken)
+    private async Task<KnownHost?> FindDeviceCoreAsync(GuestDevice device, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
         var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
@@ -29,7 +53,7 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
         return client is null ? null : ToHost(client);
     }
 
-    public async Task<GuestStatus> AuthorizeAsync(GuestAuthorization authorization, CancellationToken cancellationToken)
+    private async Task<GuestStatus> AuthorizeCoreAsync(GuestAuthorization authorization, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorization);
         var action = UnifiLimits.ToAuthorizeAction(authorization.Budget);
@@ -53,7 +77,7 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
         return ToStatus(readBack);
     }
 
-    public async Task<GuestStatus?> GetStatusAsync(GuestDevice device, CancellationToken cancellationToken)
+    private async Task<GuestStatus?> GetStatusCoreAsync(GuestDevice device, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
         var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
@@ -67,27 +91,23 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
         return detail is null ? null : ToStatus(detail);
     }
 
-    public async Task<bool> DeauthorizeAsync(GuestDevice device, CancellationToken cancellationToken)
+    private async Task<bool> DeauthorizeCoreAsync(GuestDevice device, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
         var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
         var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken);
-        if (client is null || client.Access?.IsGuest != true || client.Access.Authorized != true)
+        if (client is null || client.Access?.IsGuest != true)
         {
             return false;
         }
 
-        var answer = await api.PostOrNullAsync<object>(
+        // Asked even when the list shows the guest unauthorized: an authorization granted but not yet applied by the
+        // AP is listed so, and must not come alive later. The controller's answer says whether there was one.
+        var answer = await api.PostOrNullAsync<UnifiActionAnswer>(
             $"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(client.Id!)}/actions",
             new UnifiSimpleAction(UnifiSimpleAction.Unauthorize), cancellationToken);
-        return answer is not null;
+        return answer?.RevokedAuthorization is not null;
     }
-
-    public async Task<IReadOnlyList<KnownHost>> ListActiveGuestsAsync(string? site, CancellationToken cancellationToken) =>
-        await ListClientsAsync(site, UnifiFilter.AuthorizedGuests, cancellationToken);
-
-    public async Task<IReadOnlyList<KnownHost>> ListKnownHostsAsync(string? site, CancellationToken cancellationToken) =>
-        await ListClientsAsync(site, null, cancellationToken);
 
     private async Task<IReadOnlyList<KnownHost>> ListClientsAsync(string? site, string? filter, CancellationToken cancellationToken)
     {

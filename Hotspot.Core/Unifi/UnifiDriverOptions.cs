@@ -9,7 +9,10 @@ public sealed class UnifiDriverOptions
     /// <summary>Longest time one driver request may take, retries and Retry-After waits included.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Retries of safe requests (GET) after 429, 5xx, timeouts and connection failures.</summary>
+    /// <summary>Longest time one driver operation (site, client, action and read-back together) may take.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Retries of safe requests (GET) after 429, 5xx, timeouts and connection failures; 0 for none.</summary>
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>First back-off delay (exponential, jittered) when the controller sends no Retry-After.</summary>

@@ -1,3 +1,5 @@
+using Hotspot.Secrets;
+
 namespace Hotspot.Unifi;
 
 /// <summary>
@@ -15,7 +17,18 @@ namespace Hotspot.Unifi;
 public sealed record UnifiRouterConnection(
     string RouterId,
     Uri BaseUrl,
-    Func<CancellationToken, ValueTask<string>> ApiKey,
+    Func<CancellationToken, Task<string?>> ApiKey,
     string? CertificateSha256 = null,
     bool AcceptAnyCertificate = false,
-    string DefaultSite = "default");
+    string DefaultSite = "default")
+{
+    /// <summary>A router whose API key is the secret <c>router-{id}-unifi-api-key</c>, read on each request (the store caches).</summary>
+    public static UnifiRouterConnection FromSecretStore(long routerId, Uri baseUrl, ISecretStore secrets,
+        string? certificateSha256 = null, bool acceptAnyCertificate = false, string defaultSite = "default")
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var name = SecretNames.RouterUnifiApiKey(routerId);
+        return new UnifiRouterConnection(routerId.ToString(System.Globalization.CultureInfo.InvariantCulture), baseUrl,
+            cancellationToken => secrets.GetAsync(name, cancellationToken), certificateSha256, acceptAnyCertificate, defaultSite);
+    }
+}

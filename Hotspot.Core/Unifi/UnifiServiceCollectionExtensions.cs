@@ -27,6 +27,7 @@ public static class UnifiServiceCollectionExtensions
 
         services.AddHttpClient(UnifiApiClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(UnifiTls.CreateHandler)
+            .RedactLoggedHeaders(["X-API-KEY"])
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) => Apply(resilience, sp.GetRequiredService<IOptions<UnifiDriverOptions>>().Value))
             .SelectPipelineByAuthority();
@@ -38,12 +39,13 @@ public static class UnifiServiceCollectionExtensions
         resilience.TotalRequestTimeout.Timeout = options.TotalTimeout;
         resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
 
-        resilience.Retry.MaxRetryAttempts = options.MaxRetries;
+        // The standard pipeline always has a retry strategy (at least one attempt); zero retries turns it off instead.
+        resilience.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
         resilience.Retry.Delay = options.RetryDelay;
         resilience.Retry.ShouldRetryAfterHeader = true;
         // A refused certificate will be refused again; retrying only delays the answer.
-        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
-            HttpClientResiliencePredicates.IsTransient(args.Outcome) && !UnifiTls.IsTlsFailure(args.Outcome.Exception));
+        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0
+            && HttpClientResiliencePredicates.IsTransient(args.Outcome) && !UnifiTls.IsTlsFailure(args.Outcome.Exception));
         // An authorization repeated would reset the guest's counters: only GETs are retried.
         resilience.Retry.DisableForUnsafeHttpMethods();
 

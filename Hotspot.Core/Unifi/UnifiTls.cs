@@ -9,19 +9,19 @@ namespace Hotspot.Unifi;
 
 /// <summary>
 /// Per-router certificate checks on one shared handler: each request carries its router's policy, and the handler's
-/// validation callback (which SocketsHttpHandler calls with the request as sender) applies it and records why it
-/// refused. Routers that share a scheme, host and port share connections, so they must share TLS settings.
+/// validation callback (HttpClientHandler's, the one that receives the request; SocketsHttpHandler's own callback
+/// does not) applies it and records why it refused. Routers that share a scheme, host and port share connections,
+/// so they must share TLS settings.
 /// </summary>
 internal static class UnifiTls
 {
     private static readonly HttpRequestOptionsKey<UnifiTlsPolicy> PolicyKey = new("Hotspot.Unifi.TlsPolicy");
     private static readonly HttpRequestOptionsKey<string> FailureKey = new("Hotspot.Unifi.TlsFailure");
 
-    public static SocketsHttpHandler CreateHandler() => new()
+    public static HttpMessageHandler CreateHandler() => new HttpClientHandler
     {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Validate },
+        ServerCertificateCustomValidationCallback = Validate,
+        CheckCertificateRevocationList = true,
     };
 
     public static void Apply(HttpRequestMessage request, UnifiTlsPolicy policy) => request.Options.Set(PolicyKey, policy);
@@ -32,12 +32,11 @@ internal static class UnifiTls
     public static bool IsTlsFailure(Exception? exception) =>
         exception is HttpRequestException { InnerException: AuthenticationException };
 
-    private static bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    private static bool Validate(HttpRequestMessage request, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        var request = sender as HttpRequestMessage;
-        var policy = request is not null && request.Options.TryGetValue(PolicyKey, out var p) ? p : UnifiTlsPolicy.Strict;
+        var policy = request.Options.TryGetValue(PolicyKey, out var p) ? p : UnifiTlsPolicy.Strict;
         var reason = policy.Check(certificate, errors);
-        if (reason is not null && request is not null)
+        if (reason is not null)
         {
             request.Options.Set(FailureKey, reason);
         }

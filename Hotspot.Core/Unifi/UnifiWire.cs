@@ -50,6 +50,8 @@ internal sealed record UnifiSimpleAction(string Action)
     public const string Unauthorize = "UNAUTHORIZE_GUEST_ACCESS";
 }
 
+internal sealed record UnifiActionAnswer(string? Action, UnifiAuthorization? GrantedAuthorization, UnifiAuthorization? RevokedAuthorization);
+
 internal sealed record UnifiErrorBody(int? StatusCode, string? StatusName, string? Code, string? Message, string? RequestId);
 
 internal static class UnifiJson

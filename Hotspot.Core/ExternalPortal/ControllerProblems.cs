@@ -1,0 +1,33 @@
+using Hotspot.Drivers;
+using Hotspot.Http;
+
+namespace Hotspot.ExternalPortal;
+
+/// <summary>
+/// A <see cref="ControllerException"/> as an API answer: what the caller sent wrong is 422 naming its field, a router
+/// that cannot be reached 503, one that is misconfigured (key, certificate, URL) 502.
+/// </summary>
+internal static class ControllerProblems
+{
+    public static IResult From(ControllerException e) => e.Error switch
+    {
+        ControllerError.LimitOutOfRange or ControllerError.InvalidArgument or ControllerError.UnknownSite
+            or ControllerError.DeviceNotFound or ControllerError.NotAGuest =>
+            Problems.Invalid(FieldOf(e), $"{ControllerMessages.Spanish(e.Error)} {e.Message}"),
+        ControllerError.Unavailable => Problems.Unavailable($"{ControllerMessages.Spanish(e.Error)} {e.Message}"),
+        _ => Results.Problem($"{ControllerMessages.Spanish(e.Error)} {e.Message}", statusCode: StatusCodes.Status502BadGateway, title: "Bad gateway"),
+    };
+
+    // The driver names its own properties; the API names the request's fields.
+    private static string FieldOf(ControllerException e) => e.Field switch
+    {
+        nameof(AccessBudget.TimeLimit) => "minutes",
+        nameof(AccessBudget.DataLimitMBytes) => "data_mb",
+        nameof(AccessBudget.DownloadKbps) => "rx_kbps",
+        nameof(AccessBudget.UploadKbps) => "tx_kbps",
+        nameof(GuestDevice.Site) => "site",
+        nameof(GuestDevice.Mac) => "mac",
+        { } other => other,
+        null => "router",
+    };
+}

@@ -1,0 +1,24 @@
+using Hotspot.Drivers;
+using Hotspot.Secrets;
+using Hotspot.Tenancy;
+using Hotspot.Tenancy.Entities;
+
+namespace Hotspot.Unifi;
+
+/// <summary>UniFi routers as stored: base URL, default site, optional certificate pin, API key in the secret store.</summary>
+internal sealed class UnifiRouterDriver(UnifiControllerFactory factory, ISecretStore secrets) : IRouterDriver
+{
+    public string Kind => RouterKinds.Unifi;
+
+    public IGuestAccessController Create(RouterEntity router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        if (!Uri.TryCreate(router.BaseUrl, UriKind.Absolute, out var baseUrl))
+        {
+            throw new ControllerException(ControllerError.InvalidArgument, $"UniFi router {router.Id} has no valid base URL.", "base_url");
+        }
+
+        return factory.Create(UnifiRouterConnection.FromSecretStore(router.Id, baseUrl, secrets, router.CertificadoSha256,
+            defaultSite: string.IsNullOrWhiteSpace(router.Site) ? "default" : router.Site));
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hotspot.Drivers;
+using Hotspot.Simulators.Unifi;
+using Hotspot.Tests.Infrastructure;
+
+namespace Hotspot.Tests.Unifi;
+
+/// <summary>
+/// The custom-portal API (<c>/api/v1/unifi/...</c>, router API key) on the DevHost, driving the UniFi simulator over
+/// HTTPS with the router's pinned certificate.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string ControllerKey = "portal-key-1a2b";
+    private static readonly MacAddress Phone = MacAddress.Parse("1c:71:25:63:e4:24");
+    private UnifiSimulator _simulator = null!;
+    private RunningDevHost _host = null!;
+    private string _empresaId = "";
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
+        _host = await AdminSession.StartAsync(azurite);
+        _empresaId = (await AdminSession.PostAsync(_host, "/api/v1/admin/empresas", new { nombre = "Hotel Mar" })).GetProperty("id").ToString();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _simulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_custom_portal_authorizes_reads_and_revokes_a_guest_with_what_the_controller_reports()
+    {
+        var portal = await PortalClientAsync(UnifiRouter());
+        _simulator.State.Join(Phone, "default");
+
+        var granted = await ReadAsync(await portal.PostAsJsonAsync("/api/v1/unifi/authorize", new
+        {
+            site = "default", mac = "1C-71-25-63-E4-24", ap_mac = "94:2a:6f:d0:30:57", minutes = 120, data_mb = 500, rx_kbps = 100, tx_kbps = 100,
+        }));
+        var read = await ReadAsync(await portal.GetAsync(new Uri($"/api/v1/unifi/clients/{Phone}", UriKind.Relative)));
+        var revoked = await ReadAsync(await portal.PostAsJsonAsync("/api/v1/unifi/unauthorize", new { mac = Phone.ToString() }));
+        using var gone = await portal.GetAsync(new Uri($"/api/v1/unifi/clients/{Phone}?site=default", UriKind.Relative));
+
+        Assert.True(granted.GetProperty("authorized").GetBoolean());
+        Assert.Equal(Phone.ToString(), granted.GetProperty("mac").GetString());
+        Assert.Equal(granted.GetProperty("authorized_at").GetDateTimeOffset().AddMinutes(120), granted.GetProperty("expires_at").GetDateTimeOffset());
+        Assert.Equal(500, granted.GetProperty("data_mb").GetInt64());
+        Assert.False(string.IsNullOrEmpty(granted.GetProperty("client_id").GetString()));
+        Assert.Equal(granted.GetProperty("expires_at").GetDateTimeOffset(), read.GetProperty("expires_at").GetDateTimeOffset());
+        Assert.True(revoked.GetProperty("revoked").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wired_guest_on_a_GuestLAN_goes_through_the_same_call()
+    {
+        var portal = await PortalClientAsync(UnifiRouter());
+        _simulator.State.Join(Phone, "default", wired: true);
+
+        var granted = await ReadAsync(await portal.PostAsJsonAsync("/api/v1/unifi/authorize", new { mac = Phone.ToString(), minutes = 30 }));
+
+        Assert.True(granted.GetProperty("authorized").GetBoolean());
+        Assert.Equal("wired", granted.GetProperty("tipo").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"site":"default","mac":"1c:71:25:63:e4:24","minutes":0}""", "minutes")]
+    [InlineData("""{"site":"default","mac":"1c:71:25:63:e4:24","minutes":60,"rx_kbps":1}""", "rx_kbps")]
+    [InlineData("""{"site":"default","mac":"1c:71:25:63:e4:24","minutes":60,"data_mb":2000000}""", "data_mb")]
+    [InlineData("""{"site":"default","mac":"1c:71:25:63:e4:24"}""", "minutes")]
+    [InlineData("""{"site":"default","mac":"1c:71:25:63:e4","minutes":60}""", "mac")]
+    [InlineData("""{"site":"default","mac":"1c:71:25:63:e4:24","ap_mac":"nope","minutes":60}""", "ap_mac")]
+    [InlineData("""{"site":"lobby","mac":"1c:71:25:63:e4:24","minutes":60}""", "site")]
+    [InlineData("""{"site":"de fault","mac":"1c:71:25:63:e4:24","minutes":60}""", "site")]
+    [InlineData("""{"site":"default","mac":"aa:aa:aa:aa:aa:aa","minutes":60}""", "mac")]
+    public async Task Bad_input_is_a_422_naming_the_field(string json, string field)
+    {
+        var portal = await PortalClientAsync(UnifiRouter());
+        _simulator.State.Join(Phone, "default");
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await portal.PostAsync(new Uri("/api/v1/unifi/authorize", UriKind.Relative), content);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
+        Assert.DoesNotContain(_simulator.State.Requests, r => r.StartsWith("POST", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_MikroTik_routers_key_is_told_its_router_is_not_a_UniFi_router()
+    {
+        var portal = await PortalClientAsync(new { nombre = "Bar", tipo = "mikrotik", host = "192.0.2.1", usuario = "api", password = "secret-pw-1" });
+
+        using var response = await portal.PostAsJsonAsync("/api/v1/unifi/authorize", new { mac = Phone.ToString(), minutes = 30 });
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("no es un router UniFi", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deactivated_router_gives_no_access()
+    {
+        var created = await AdminSession.PostAsync(_host, $"/api/v1/admin/empresas/{_empresaId}/routers", UnifiRouter());
+        var portal = await PortalClientForAsync(created.GetProperty("id").ToString());
+        using (var patch = await _host.Client.PatchAsJsonAsync(new Uri($"/api/v1/admin/routers/{created.GetProperty("id")}", UriKind.Relative), new { activo = false }))
+        {
+            patch.EnsureSuccessStatusCode();
+        }
+
+        _simulator.State.Join(Phone, "default");
+
+        using var response = await portal.PostAsJsonAsync("/api/v1/unifi/authorize", new { mac = Phone.ToString(), minutes = 30 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(_simulator.State.Requests, r => r.StartsWith("POST", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unreachable_controller_is_a_503_in_words()
+    {
+        var portal = await PortalClientAsync(UnifiRouter());
+        _simulator.State.Join(Phone, "default");
+        _simulator.Faults.Add(new UnifiFault(UnifiFault.StatusMode, 500, Method: "POST"));
+
+        using var response = await portal.PostAsJsonAsync("/api/v1/unifi/authorize", new { mac = Phone.ToString(), minutes = 30 });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("no respondió a tiempo o está fallando", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private object UnifiRouter() => AdminSession.UnifiRouter(_simulator, ControllerKey);
+
+    /// <summary>Creates the router, issues it an API key and returns a client that sends it.</summary>
+    private async Task<HttpClient> PortalClientAsync(object router)
+    {
+        var created = await AdminSession.PostAsync(_host, $"/api/v1/admin/empresas/{_empresaId}/routers", router);
+        return await PortalClientForAsync(created.GetProperty("id").ToString());
+    }
+
+    private async Task<HttpClient> PortalClientForAsync(string routerId)
+    {
+        var issued = await AdminSession.PostAsync(_host, $"/api/v1/admin/routers/{routerId}/api-keys", new { });
+        var client = new HttpClient { BaseAddress = _host.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-API-Key", issued.GetProperty("api_key").GetString());
+        return client;
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+}
