@@ -7,6 +7,15 @@ command -v node >/dev/null || { echo "Node.js 20+ is required (Azurite runs on i
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required." >&2; exit 1; }
 
 npm ci --no-audit --no-fund --loglevel=error
+
+# The guest portal page is tested in a real headless browser: Debian's chromium.
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+  echo "Installing Debian's chromium for the browser tests..."
+  sudo_cmd=""
+  [[ "$(id -u)" -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 dotnet build Hotspot.Local.slnf --nologo -v quiet -clp:ErrorsOnly
 
 log=$(mktemp)
