@@ -1,3 +1,4 @@
+using Hotspot.DevHost.Demo;
 using Hotspot.DevHost.Storage;
 using Hotspot.DevHost.Timers;
 using Hotspot.Hosting;
@@ -32,6 +33,15 @@ public static class DevHostApplication
             storage["ConnectionString"] = azurite.ConnectionString;
             // Created by a factory so that the container disposes it (and stops Azurite) when the host shuts down.
             builder.Services.AddSingleton(_ => azurite);
+
+            // A fresh in-memory store: the place for the demo, unless it is turned off.
+            var demo = new DemoOptions();
+            builder.Configuration.GetSection(DemoOptions.Section).Bind(demo);
+            if (demo.Enabled)
+            {
+                builder.Services.AddSingleton<DemoSeeder>();
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
+            }
         }
 
         builder.Services.AddHotspot(builder.Configuration);

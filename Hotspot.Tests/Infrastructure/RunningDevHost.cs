@@ -23,10 +23,14 @@ public sealed class RunningDevHost : IAsyncDisposable
 
     public static async Task<RunningDevHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
-        var args = settings
+        var defaults = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Hotspot:DevHost:Timers:Enabled"] = "false",
+            ["Hotspot:DevHost:Demo:Enabled"] = "false",
+        };
+        var args = defaults.Where(d => !settings.ContainsKey(d.Key)).Concat(settings)
             .Select(setting => $"--{setting.Key}={setting.Value}")
-            .Append("--urls=http://127.0.0.1:0")
-            .Append("--Hotspot:DevHost:Timers:Enabled=false")
             .ToArray();
         var app = await DevHostApplication.CreateAsync(args, configureServices);
         await app.StartAsync();

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Hotspot.Auth;
+using Hotspot.Hosting;
+using Hotspot.RouterOs;
+using Hotspot.Simulators.RouterOs;
+using Hotspot.Tenancy;
+using Hotspot.Tenancy.Entities;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Hotspot.DevHost.Demo;
+
+/// <summary>
+/// A demo a newcomer can try at once: a RouterOS simulator in this process with a paid RANDMAC user and three devices
+/// on its hotspot, a demo company with a router pointing at it, and the commands to try seed 000's flow.
+/// </summary>
+public sealed class DemoSeeder(
+    IServiceProvider services,
+    IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
+    ILogger<DemoSeeder> logger) : BackgroundService
+{
+    public const string HotspotUser = "AB3C9D";
+    public const string HotspotPassword = "4821";
+    private const string RouterPassword = "demo-router-password";
+    private readonly TaskCompletionSource<DemoInfo> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RouterOsSimulator? _simulator;
+
+    public sealed record DemoInfo(string BaseUrl, string AdminEmail, string? AdminPassword, long RouterId, string ApiKey, RouterOsSimulator Simulator);
+
+    /// <summary>Completes once the demo is in place (tests wait on it).</summary>
+    public Task<DemoInfo> Ready => _ready.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WaitForStartAsync(stoppingToken);
+            var info = await SeedAsync(stoppingToken);
+            Console.WriteLine(Describe(info));
+            _ready.TrySetResult(info);
+        }
+        catch (OperationCanceledException)
+        {
+            _ready.TrySetCanceled(stoppingToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "The demo could not be set up; the API runs without it.");
+            _ready.TrySetException(e);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+    }
+
+    private Task WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(stoppingToken);
+    }
+
+    private async Task<DemoInfo> SeedAsync(CancellationToken cancellationToken)
+    {
+        _simulator = RouterOsSimulator.Start(new RouterOsSimulatorOptions { Version = "7.14.3 (stable)", User = "admin", Password = RouterPassword });
+        await SeedRouterAsync(_simulator, cancellationToken);
+
+        var time = services.GetRequiredService<TimeProvider>();
+        var (adminEmail, adminPassword) = await EnsureAdminAsync(time, cancellationToken);
+        var empresa = await services.GetRequiredService<EmpresaStore>().CreateAsync(
+            new EmpresaEntity { Nombre = "Demo Café", Activa = true, CreadaEn = time.GetUtcNow() }, cancellationToken);
+        var router = await services.GetRequiredService<RouterStore>().CreateAsync(
+            new RouterEntity
+            {
+                EmpresaId = empresa.Id, Nombre = "Router del café (simulador)", Ubicacion = "Barra", Tipo = RouterKinds.Mikrotik, Activo = true,
+                Host = "127.0.0.1", Puerto = _simulator.ApiPort, Usuario = "admin", CreadoEn = time.GetUtcNow(),
+            },
+            RouterPassword,
+            cancellationToken);
+        var (_, apiKey) = await services.GetRequiredService<ApiKeyStore>().IssueAsync(router, cancellationToken);
+        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DevHostApplication.DefaultUrl;
+        return new DemoInfo(address.Replace("[::]", "localhost", StringComparison.Ordinal), adminEmail, adminPassword, router.Id, apiKey, _simulator);
+    }
+
+    /// <summary>The paid user of seed 000's example, and three devices on the hotspot network.</summary>
+    private static async Task SeedRouterAsync(RouterOsSimulator simulator, CancellationToken cancellationToken)
+    {
+        await using var client = await RouterOsConnection.OpenAsync(new RouterOsEndpoint(0, "127.0.0.1", simulator.ApiPort, "admin"), RouterPassword, cancellationToken);
+        await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile("5Mbps-1hora") { RateLimit = "5M/5M" }, cancellationToken);
+        await client.AddHotspotUserAsync(
+            new NewHotspotUser(HotspotUser, HotspotPassword) { Profile = "5Mbps-1hora", MacAddress = "AA:BB:CC:DD:EE:FF", Comment = "MODE=RANDMAC TL=3600 TA=1800" },
+            cancellationToken);
+        simulator.State.AddHost("AA:BB:CC:DD:EE:FF", "192.168.88.10");
+        simulator.State.AddHost("11:22:33:44:55:66", "192.168.88.175");
+        simulator.State.AddHost("22:33:44:55:66:77", "192.168.88.176");
+    }
+
+    /// <summary>The bootstrapped super_admin when one is configured; otherwise a demo admin with a password made now and shown once.</summary>
+    private async Task<(string Email, string? Password)> EnsureAdminAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (configuration[ConfigurationKeys.BootstrapAdminEmail] is { Length: > 0 } bootstrap)
+        {
+            return (bootstrap, null);
+        }
+
+        const string email = "demo@hotspot.local";
+        var usuarios = services.GetRequiredService<UsuarioStore>();
+        if (await usuarios.FindByEmailAsync(email, cancellationToken) is not null)
+        {
+            return (email, null);
+        }
+
+        var password = "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        await usuarios.CreateAsync(
+            new UsuarioEntity
+            {
+                Email = email, Nombre = "Demo", Rol = Roles.SuperAdmin, Activo = true,
+                PasswordHash = services.GetRequiredService<PasswordHasher>().Hash(password), CreadoEn = time.GetUtcNow(),
+            },
+            cancellationToken);
+        return (email, password);
+    }
+
+    private static string Describe(DemoInfo info)
+    {
+        var url = info.BaseUrl.TrimEnd('/');
+        string Reconnect(string mac, string ip, string user) => string.Create(CultureInfo.InvariantCulture,
+            $"curl -s -X POST {url}/api/v1/hotspot/auto-reconnect -H 'X-API-Key: {info.ApiKey}' -H 'Content-Type: application/json' -d '{{\"username\":\"{user}\",\"password\":\"{HotspotPassword}\",\"current_mac\":\"{mac}\",\"current_ip\":\"{ip}\"}}'");
+        var text = new StringBuilder()
+            .AppendLine()
+            .AppendLine("=== Hotspot demo (turn off with --Hotspot:DevHost:Demo:Enabled=false) ===")
+            .AppendLine(CultureInfo.InvariantCulture, $"RouterOS simulator: 127.0.0.1:{info.Simulator.ApiPort}, router id {info.RouterId} in company \"Demo Café\"")
+            .AppendLine("Admin login: " + info.AdminEmail + (info.AdminPassword is null ? " (the password you configured)" : " / " + info.AdminPassword))
+            .AppendLine(CultureInfo.InvariantCulture, $"Router API key (shown once): {info.ApiKey}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Paid hotspot user: {HotspotUser} / {HotspotPassword} (1 h bought, 30 min used), devices AA:BB:CC:DD:EE:FF, 11:22:33:44:55:66, 22:33:44:55:66:77")
+            .AppendLine()
+            .AppendLine("# 1. The first device (it holds the user's MAC):")
+            .AppendLine(Reconnect("AA:BB:CC:DD:EE:FF", "192.168.88.10", HotspotUser))
+            .AppendLine("# 2. The phone comes back with a randomized MAC: a clone AB3C9D_RANDMAC1 takes it, sharing the time:")
+            .AppendLine(Reconnect("11:22:33:44:55:66", "192.168.88.175", HotspotUser))
+            .AppendLine("# 3. A user the router does not know: estado expirado, \"Usuario no encontrado\":")
+            .AppendLine(Reconnect("22:33:44:55:66:77", "192.168.88.176", "NOSUCH"))
+            .AppendLine("# Log in as the admin:")
+            .AppendLine(CultureInfo.InvariantCulture, $"curl -s -X POST {url}/api/v1/auth/login -H 'Content-Type: application/json' -d '{{\"email\":\"{info.AdminEmail}\",\"password\":\"{info.AdminPassword ?? "<your password>"}\"}}'");
+        return text.ToString();
+    }
+}

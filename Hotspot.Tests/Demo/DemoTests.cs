@@ -1,0 +1,40 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hotspot.DevHost.Demo;
+using Hotspot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotspot.Tests.Demo;
+
+/// <summary>What a newcomer gets from <c>./run.sh</c>: the demo's printed flow works as printed.</summary>
+public sealed class DemoTests
+{
+    [Fact]
+    public async Task The_demo_serves_the_seeds_flow_against_its_simulator()
+    {
+        await using var host = await RunningDevHost.StartAsync(new Dictionary<string, string?> { ["Hotspot:DevHost:Demo:Enabled"] = "true", ["Hotspot:Auth:BcryptCost"] = "4" });
+        var demo = await host.Services.GetRequiredService<DemoSeeder>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+
+        async Task<JsonElement> ReconnectAsync(string user, string mac, string ip)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hotspot/auto-reconnect")
+            {
+                Content = JsonContent.Create(new { username = user, password = DemoSeeder.HotspotPassword, current_mac = mac, current_ip = ip }),
+            };
+            request.Headers.Add("X-API-Key", demo.ApiKey);
+            using var response = await host.Client.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+
+        var first = await ReconnectAsync(DemoSeeder.HotspotUser, "AA:BB:CC:DD:EE:FF", "192.168.88.10");
+        Assert.Equal(("conectado", "AB3C9D"), (first.GetProperty("auto_conexion").GetString(), first.GetProperty("datos_sesion").GetProperty("name").GetString()));
+        var phone = await ReconnectAsync(DemoSeeder.HotspotUser, "11:22:33:44:55:66", "192.168.88.175");
+        Assert.Equal(("conectado", "AB3C9D_RANDMAC1"), (phone.GetProperty("auto_conexion").GetString(), phone.GetProperty("datos_sesion").GetProperty("name").GetString()));
+        var unknown = await ReconnectAsync("NOSUCH", "22:33:44:55:66:77", "192.168.88.176");
+        Assert.Equal(("expirado", "Usuario no encontrado"), (unknown.GetProperty("estado").GetString(), unknown.GetProperty("mensaje").GetString()));
+
+        using var login = await host.Client.PostAsJsonAsync("/api/v1/auth/login", new { email = demo.AdminEmail, password = demo.AdminPassword });
+        login.EnsureSuccessStatusCode();
+    }
+}
