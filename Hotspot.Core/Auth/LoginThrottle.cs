@@ -50,6 +50,31 @@ public sealed class LoginThrottle(TableStore store, TimeProvider time)
     public Task ResetAccountAsync(string account, CancellationToken cancellationToken) =>
         _failures.DeleteAsync(AccountPartition, KeyOf(account), ETag.All, cancellationToken);
 
+    /// <summary>Retention: drops the records whose every failure has left the window (they lock nothing any more).</summary>
+    public async Task<int> DropStaleAsync(CancellationToken cancellationToken)
+    {
+        var dropped = 0;
+        foreach (var partition in new[] { AccountPartition, AddressPartition })
+        {
+            await foreach (var record in _failures.StreamPartitionAsync(partition, cancellationToken))
+            {
+                try
+                {
+                    if (Recent(record, time.GetUtcNow()).Count == 0 && await _failures.DeleteAsync(partition, record.RowKey, record.ETag, cancellationToken))
+                    {
+                        dropped++;
+                    }
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // A failure was recorded meanwhile: the record is live again.
+                }
+            }
+        }
+
+        return dropped;
+    }
+
     private static TimeSpan? LockedFor(LoginFailuresEntity? entity, int limit, DateTimeOffset now)
     {
         var recent = Recent(entity, now);

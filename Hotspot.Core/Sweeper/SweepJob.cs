@@ -1,3 +1,4 @@
+using Hotspot.Auth;
 using Hotspot.RouterOs;
 using Hotspot.Routers;
 using Hotspot.Tenancy;
@@ -17,6 +18,7 @@ public sealed class SweepJob(
     TenancyCache tenancy,
     IMikrotikClients clients,
     RouterSweep sweep,
+    LoginThrottle throttle,
     IOptions<SweepOptions> options,
     ILogger<SweepJob> logger) : ITimerJob
 {
@@ -28,6 +30,12 @@ public sealed class SweepJob(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var dropped = await throttle.DropStaleAsync(cancellationToken);
+        if (dropped > 0)
+        {
+            logger.LogInformation("Dropped {Count} login-throttle records past their window", dropped);
+        }
+
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(routers.StreamActiveAsync(RouterKinds.Mikrotik, cancellationToken), parallel, async (router, ct) =>
         {

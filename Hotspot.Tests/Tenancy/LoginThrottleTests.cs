@@ -1,5 +1,6 @@
 using System.Net;
 using Hotspot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Tests.Tenancy;
 
@@ -30,6 +31,14 @@ public sealed class LoginThrottleTests(AzuriteFixture azurite)
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.LoginRootAsync();
+
+        // Retention: records with a failure inside the window stay; once it leaves, the sweep drops them.
+        await host.ExpectAsync(HttpStatusCode.Unauthorized, HttpMethod.Post, "/api/v1/auth/login", json: new { email = TenancyHost.RootEmail, password = "one-more-guess" });
+        var throttle = host.Host.Services.GetRequiredService<Hotspot.Auth.LoginThrottle>();
+        Assert.Equal(0, await throttle.DropStaleAsync(CancellationToken.None));
+        host.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await throttle.DropStaleAsync(CancellationToken.None));
+        Assert.DoesNotContain("LoginThrottle.PartitionKey=", await TableScan.AllValuesAsync(host.Host.Services), StringComparison.Ordinal);
     }
 
     [Fact]
