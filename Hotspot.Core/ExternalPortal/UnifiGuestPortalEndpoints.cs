@@ -32,6 +32,8 @@ public static class UnifiGuestPortalEndpoints
         {
             var budget = new AccessBudget(TimeSpan.FromMinutes(FreeMinutes(context)));
             var status = await guest!.Controller.AuthorizeAsync(new GuestAuthorization(guest.Device, budget), cancellationToken);
+            await context.RequestServices.GetRequiredService<GuestGrantLedger>().RecordAsync(
+                guest.RouterId, guest.Device, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() + budget.TimeLimit, CancellationToken.None);
             if (!status.Authorized)
             {
                 return PortalPage.Render(text, new PortalView(guest.Ssid, text.Pending, ContinueUrl: target?.AbsoluteUri));
@@ -53,7 +55,7 @@ public static class UnifiGuestPortalEndpoints
         }
     }
 
-    private sealed record Guest(IGuestAccessController Controller, GuestDevice Device, string Ssid);
+    private sealed record Guest(long RouterId, IGuestAccessController Controller, GuestDevice Device, string Ssid);
 
     private static async Task<(PortalText Text, Guest? Guest, IResult? Problem)> PrepareAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -76,7 +78,7 @@ public static class UnifiGuestPortalEndpoints
         }
 
         var controller = services.GetRequiredService<RouterControllers>().For(router)!;
-        return (text, new Guest(controller, new GuestDevice(mac, site, apText is null ? null : ap), ssid), null);
+        return (text, new Guest(router.Id, controller, new GuestDevice(mac, site, apText is null ? null : ap), ssid), null);
     }
 
     private static int FreeMinutes(HttpContext context) =>

@@ -46,7 +46,9 @@ public static class UnifiPortalEndpoints
         return errors.Any ? errors.ToResult() : await WithControllerAsync(context, device!.Site, async (controller, site) =>
         {
             var budget = new AccessBudget(TimeSpan.FromMinutes(request.Minutes!.Value), request.DataMb, request.RxKbps, request.TxKbps);
-            var status = await controller.AuthorizeAsync(new GuestAuthorization(device with { Site = site, AccessPoint = ap }, budget), cancellationToken);
+            var authorization = new GuestAuthorization(device with { Site = site, AccessPoint = ap }, budget);
+            var status = await controller.AuthorizeAsync(authorization, cancellationToken);
+            await GrantLedger(context).RecordAsync(context.RouterKey().Router.Id, authorization.Device, Now(context) + budget.TimeLimit, CancellationToken.None);
             return ApiJson.Ok(UnifiGuestResponse.From(status, site));
         });
     }
@@ -91,6 +93,10 @@ public static class UnifiPortalEndpoints
 
         return new GuestDevice(parsed, site);
     }
+
+    private static GuestGrantLedger GrantLedger(HttpContext context) => context.RequestServices.GetRequiredService<GuestGrantLedger>();
+
+    private static DateTimeOffset Now(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
     /// <summary>Runs an operation on the key's router, which must be a UniFi router; controller failures become answers.</summary>
     private static async Task<IResult> WithControllerAsync(HttpContext context, string? site, Func<IGuestAccessController, string, Task<IResult>> operation)

@@ -114,6 +114,8 @@ public static class HotspotServiceCollectionExtensions
             .Validate(o => o.CloneIdleMinutes >= 1, $"{ConfigurationKeys.CloneIdleMinutes} must be at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton<RouterSweep>();
+        services.TryAddSingleton<GuestGrantLedger>();
+        services.TryAddSingleton<UnifiGrantSweep>();
         services.AddTimerJob<SweepJob>();
     }
 

@@ -19,6 +19,7 @@ public sealed class SweepJob(
     IMikrotikClients clients,
     RouterSweep sweep,
     LoginThrottle throttle,
+    UnifiGrantSweep unifiGrants,
     IOptions<SweepOptions> options,
     ILogger<SweepJob> logger) : ITimerJob
 {
@@ -37,6 +38,13 @@ public sealed class SweepJob(
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(routers.StreamActiveAsync(RouterKinds.Unifi, cancellationToken), parallel, async (router, ct) =>
+        {
+            if (await tenancy.EmpresaAsync(router.EmpresaId, ct) is { Activa: true })
+            {
+                await SweepUnifiAsync(router, ct);
+            }
+        });
         await Parallel.ForEachAsync(routers.StreamActiveAsync(RouterKinds.Mikrotik, cancellationToken), parallel, async (router, ct) =>
         {
             var empresa = await tenancy.EmpresaAsync(router.EmpresaId, ct);
@@ -49,6 +57,21 @@ public sealed class SweepJob(
                     report.Error is null ? "" : "; " + report.Error);
             }
         });
+    }
+
+    private async Task SweepUnifiAsync(RouterEntity router, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.Value.RouterBudget);
+        try
+        {
+            var revoked = await unifiGrants.SweepAsync(router, budget.Token);
+            logger.LogInformation("Swept UniFi router {RouterId}: {Revoked} ended authorizations revoked", router.Id, revoked);
+        }
+        catch (Exception e) when (e is Drivers.ControllerException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning("Sweep of UniFi router {RouterId} stopped: {Reason}", router.Id, e.Message);
+        }
     }
 
     /// <summary>One router within the budget; a failure is reported, never thrown.</summary>

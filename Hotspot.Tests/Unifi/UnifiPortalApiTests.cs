@@ -4,6 +4,7 @@ using System.Text.Json;
 using Hotspot.Drivers;
 using Hotspot.Simulators.Unifi;
 using Hotspot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Tests.Unifi;
 
@@ -137,6 +138,31 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private object UnifiRouter() => AdminSession.UnifiRouter(_simulator, ControllerKey);
+
+    [Fact]
+    public async Task The_sweep_revokes_access_our_records_say_has_ended_if_the_controller_still_shows_it()
+    {
+        var created = await AdminSession.PostAsync(_host, $"/api/v1/admin/empresas/{_empresaId}/routers", UnifiRouter());
+        var portal = await PortalClientForAsync(created.GetProperty("id").ToString());
+        _simulator.State.Join(Phone, "default");
+        await ReadAsync(await portal.PostAsJsonAsync("/api/v1/unifi/authorize", new { site = "default", mac = Phone.ToString(), minutes = 30 }));
+        var router = await _host.Services.GetRequiredService<Hotspot.Tenancy.RouterStore>().GetAsync(created.GetProperty("id").GetInt64(), default);
+        var services = _host.Services;
+        Hotspot.Sweeper.UnifiGrantSweep SweepAt(TimeSpan later) => new(
+            services.GetRequiredService<Hotspot.ExternalPortal.GuestGrantLedger>(), services.GetRequiredService<RouterControllers>(),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow + later));
+
+        // Within our record's 30 minutes nothing is touched; past them, the controller (whose clock has not moved) is told.
+        Assert.Equal(0, await SweepAt(TimeSpan.FromMinutes(10)).SweepAsync(router!, default));
+        Assert.True((await ReadAsync(await portal.GetAsync(new Uri($"/api/v1/unifi/clients/{Phone}", UriKind.Relative)))).GetProperty("authorized").GetBoolean());
+        Assert.Equal(1, await SweepAt(TimeSpan.FromMinutes(31)).SweepAsync(router!, default));
+        using var after = await portal.GetAsync(new Uri($"/api/v1/unifi/clients/{Phone}", UriKind.Relative));
+        Assert.True(after.StatusCode == HttpStatusCode.NotFound || !(await TenancyJson(after)).GetProperty("authorized").GetBoolean());
+        Assert.Equal(0, await SweepAt(TimeSpan.FromMinutes(32)).SweepAsync(router!, default));
+    }
+
+    private static async Task<JsonElement> TenancyJson(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
     /// <summary>Creates the router, issues it an API key and returns a client that sends it.</summary>
     private async Task<HttpClient> PortalClientAsync(object router)
