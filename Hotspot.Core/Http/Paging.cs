@@ -21,4 +21,18 @@ public static class Paging
         var token = request.Query["continuation_token"].ToString();
         return (limit, token.Length == 0 ? null : token, null);
     }
+
+    /// <summary>Reads the paging parameters, loads one page and answers it mapped, or answers the 422 for bad parameters.</summary>
+    public static async Task<IResult> AnswerAsync<TItem, TResponse>(
+        HttpRequest request, Func<int, string?, Task<Storage.TablePage<TItem>>> load, Func<TItem, TResponse> map)
+    {
+        var (limit, token, error) = Read(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var page = await load(limit, token);
+        return ApiJson.Ok(new PageResponse<TResponse>(page.Items.Select(map).ToList(), page.ContinuationToken));
+    }
 }

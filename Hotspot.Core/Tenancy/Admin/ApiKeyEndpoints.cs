@@ -33,15 +33,11 @@ public static class ApiKeyEndpoints
             return Problems.NotFound("Router no encontrado.");
         }
 
-        var (limit, token, error) = Paging.Read(context.Request);
-        if (error is not null)
-        {
-            return error;
-        }
-
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var page = await context.RequestServices.GetRequiredService<ApiKeyStore>().PageAsync(router.Id, limit, token, cancellationToken);
-        return ApiJson.Ok(new PageResponse<ApiKeyStatus>(page.Items.Select(k => ApiKeyStatus.From(k, now)).ToList(), page.ContinuationToken));
+        return await Paging.AnswerAsync(
+            context.Request,
+            (limit, token) => context.RequestServices.GetRequiredService<ApiKeyStore>().PageAsync(router.Id, limit, token, cancellationToken),
+            key => ApiKeyStatus.From(key, now));
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, CancellationToken cancellationToken)

@@ -12,17 +12,13 @@ public sealed record AuditEntry(DateTimeOffset Fecha, long ActorId, string Actor
 public static class AuditEndpoints
 {
     /// <summary>Newest first; a super_admin sees every entry, a cliente_admin those of its company.</summary>
-    public static async Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken)
+    public static Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var (limit, token, error) = Paging.Read(context.Request);
-        if (error is not null)
-        {
-            return error;
-        }
-
         var admin = context.Admin();
         var partition = admin.IsSuperAdmin ? AuditLog.AllPartition : AuditLog.CompanyPartition(admin.EmpresaId!.Value);
-        var page = await context.RequestServices.GetRequiredService<AuditLog>().PageAsync(partition, limit, token, cancellationToken);
-        return ApiJson.Ok(new PageResponse<AuditEntry>(page.Items.Select(AuditEntry.From).ToList(), page.ContinuationToken));
+        return Paging.AnswerAsync(
+            context.Request,
+            (limit, token) => context.RequestServices.GetRequiredService<AuditLog>().PageAsync(partition, limit, token, cancellationToken),
+            AuditEntry.From);
     }
 }

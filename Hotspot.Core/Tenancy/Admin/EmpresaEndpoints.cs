@@ -47,17 +47,11 @@ public static class EmpresaEndpoints
         return ApiJson.Ok(EmpresaResponse.From(empresa), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        var (limit, token, error) = Paging.Read(context.Request);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var page = await context.RequestServices.GetRequiredService<EmpresaStore>().PageAsync(limit, token, cancellationToken);
-        return ApiJson.Ok(new PageResponse<EmpresaResponse>(page.Items.Select(EmpresaResponse.From).ToList(), page.ContinuationToken));
-    }
+    public static Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken) =>
+        Paging.AnswerAsync(
+            context.Request,
+            (limit, token) => context.RequestServices.GetRequiredService<EmpresaStore>().PageAsync(limit, token, cancellationToken),
+            EmpresaResponse.From);
 
     public static async Task<IResult> GetAsync(HttpContext context, CancellationToken cancellationToken)
     {

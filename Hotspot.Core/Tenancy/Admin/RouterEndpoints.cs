@@ -94,14 +94,10 @@ public static class RouterEndpoints
             return Problems.NotFound("Empresa no encontrada.");
         }
 
-        var (limit, token, error) = Paging.Read(context.Request);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var page = await context.RequestServices.GetRequiredService<RouterStore>().PageAsync(id, limit, token, cancellationToken);
-        return ApiJson.Ok(new PageResponse<RouterResponse>(page.Items.Select(RouterResponse.From).ToList(), page.ContinuationToken));
+        return await Paging.AnswerAsync(
+            context.Request,
+            (limit, token) => context.RequestServices.GetRequiredService<RouterStore>().PageAsync(id, limit, token, cancellationToken),
+            RouterResponse.From);
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, CancellationToken cancellationToken)

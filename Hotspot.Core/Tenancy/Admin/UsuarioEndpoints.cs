@@ -73,17 +73,11 @@ public static class UsuarioEndpoints
         return ApiJson.Ok(UsuarioResponse.From(usuario), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        var (limit, token, error) = Paging.Read(context.Request);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var page = await context.RequestServices.GetRequiredService<UsuarioStore>().PageAsync(limit, token, cancellationToken);
-        return ApiJson.Ok(new PageResponse<UsuarioResponse>(page.Items.Select(UsuarioResponse.From).ToList(), page.ContinuationToken));
-    }
+    public static Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken) =>
+        Paging.AnswerAsync(
+            context.Request,
+            (limit, token) => context.RequestServices.GetRequiredService<UsuarioStore>().PageAsync(limit, token, cancellationToken),
+            UsuarioResponse.From);
 
     public static async Task<IResult> GetAsync(HttpContext context, CancellationToken cancellationToken)
     {

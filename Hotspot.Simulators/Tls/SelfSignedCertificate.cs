@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Hotspot.Simulators.Unifi;
+namespace Hotspot.Simulators;
 
-/// <summary>A fresh self-signed server certificate, like the one a UniFi console presents out of the box.</summary>
+/// <summary>A fresh self-signed server certificate, like the one a UniFi console presents out of the box or a RouterOS admin creates for API-SSL.</summary>
 internal static class SelfSignedCertificate
 {
     public static X509Certificate2 Create(string commonName)
