@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hotspot.Auth;
 using Hotspot.Reconnect;
+using Hotspot.RouterOs;
 using Hotspot.Routers;
 using Hotspot.Sweeper;
 using Hotspot.Drivers;
@@ -104,7 +105,9 @@ public static class HotspotServiceCollectionExtensions
 
     private static void AddHotspotDevices(IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<IMikrotikClients, SharedMikrotikConnections>();
+        services.AddOptions<RouterOsPoolOptions>();
+        services.TryAddSingleton<RouterOsPool>();
+        services.TryAddSingleton<IMikrotikClients, PooledMikrotikClients>();
         services.TryAddSingleton<RouterVersionCache>();
         services.TryAddSingleton<FirstSessionStore>();
         services.TryAddSingleton<ReconnectService>();
