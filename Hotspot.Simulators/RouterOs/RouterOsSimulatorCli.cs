@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Hotspot.Simulators.RouterOs;
+
+/// <summary><c>Hotspot.Simulators routeros [options]</c>: a simulated MikroTik router until Ctrl+C or SIGTERM.</summary>
+public static class RouterOsSimulatorCli
+{
+    public const string Usage = """
+        Usage: Hotspot.Simulators routeros [--api-port 8728] [--tls-port 8729] [--control-port 8730] [--version "7.14.3 (stable)"]
+                                           [--user admin] [--password PASS] [--latency-ms 0]
+          --api-port      RouterOS API port (plain); 0 picks a free one
+          --tls-port      API-SSL port with a generated self-signed certificate (off unless given)
+          --control-port  control port on loopback: POST /hosts, DELETE /hosts/{mac}, POST /clock/advance, GET /state, POST /faults, GET /sentences
+          --version       RouterOS version it reports (e.g. "6.49.10 (long-term)", "7.18.2 (stable)")
+          --user          API user (default admin)
+          --password      API password (default empty)
+          --latency-ms    delay before every reply
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (Parse(args) is not var (options, controlPort))
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await using var simulator = RouterOsSimulator.Start(options);
+        await using var control = await RouterOsControlPort.StartAsync(simulator, controlPort);
+        Console.WriteLine($"RouterOS {options.Version} API: 127.0.0.1:{simulator.ApiPort} (user {options.User})");
+        if (simulator.TlsPort is { } tls)
+        {
+            Console.WriteLine($"API-SSL:  127.0.0.1:{tls}, certificate SHA-256 {simulator.CertificateSha256}");
+        }
+
+        Console.WriteLine($"Control port: {string.Join(", ", control.Urls)}");
+        Console.WriteLine("Ctrl+C stops it.");
+        await stopped.Task;
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopped.TrySetResult();
+        }
+    }
+
+    internal static (RouterOsSimulatorOptions Options, int ControlPort)? Parse(IReadOnlyList<string> args)
+    {
+        var options = new RouterOsSimulatorOptions { ApiPort = 8728 };
+        var controlPort = 8730;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            if (value is null)
+            {
+                return null;
+            }
+
+            switch (args[i])
+            {
+                case "--api-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                    options = options with { ApiPort = port };
+                    break;
+                case "--tls-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                    options = options with { TlsPort = port };
+                    break;
+                case "--control-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                    controlPort = port;
+                    break;
+                case "--version":
+                    options = options with { Version = value };
+                    break;
+                case "--user":
+                    options = options with { User = value };
+                    break;
+                case "--password":
+                    options = options with { Password = value };
+                    break;
+                case "--latency-ms" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var latency):
+                    options = options with { LatencyMs = latency };
+                    break;
+                default:
+                    return null;
+            }
+
+            i++;
+        }
+
+        return (options, controlPort);
+    }
+}
