@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hotspot.Auth;
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.Routers;
 using Hotspot.Sweeper;
@@ -121,6 +122,7 @@ public static class HotspotServiceCollectionExtensions
     {
         services.AddUnifiDriver();
         services.AddSingleton<IRouterDriver, UnifiRouterDriver>();
+        services.AddSingleton<IRouterDriver, MikrotikRouterDriver>();
         services.TryAddSingleton<RouterControllers>();
     }
 

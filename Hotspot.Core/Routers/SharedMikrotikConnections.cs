@@ -20,7 +20,8 @@ public sealed class SharedMikrotikConnections(ISecretStore secrets) : IMikrotikC
         await slot.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (slot.Connection is { IsUsable: true } open && open.Endpoint == endpoint)
+            // A router saved after this connection was opened may carry a new password: log in again.
+            if (slot.Connection is { IsUsable: true } open && open.Endpoint == endpoint && !(router.Timestamp > slot.RouterSavedAt))
             {
                 return open;
             }
@@ -34,6 +35,7 @@ public sealed class SharedMikrotikConnections(ISecretStore secrets) : IMikrotikC
             var password = await secrets.GetAsync(SecretNames.RouterPassword(router.Id), cancellationToken)
                 ?? throw new RouterOsConnectionException(RouterOsFailure.Login, $"{endpoint.Name}: no password is stored for this router.");
             slot.Connection = await RouterOsConnection.OpenAsync(endpoint, password, cancellationToken);
+            slot.RouterSavedAt = router.Timestamp;
             return slot.Connection;
         }
         finally
@@ -60,5 +62,7 @@ public sealed class SharedMikrotikConnections(ISecretStore secrets) : IMikrotikC
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public RouterOsConnection? Connection { get; set; }
+
+        public DateTimeOffset? RouterSavedAt { get; set; }
     }
 }
