@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hotspot.Auth;
+using Hotspot.Guests;
 using Hotspot.Mikrotik;
+using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.Routers;
 using Hotspot.Sweeper;
@@ -114,6 +116,8 @@ public static class HotspotServiceCollectionExtensions
             .Validate(o => o.Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6, $"{ConfigurationKeys.SweepSchedule} must be a six-field NCRONTAB expression.")
             .Validate(o => o.CloneIdleMinutes >= 1, $"{ConfigurationKeys.CloneIdleMinutes} must be at least 1.")
             .ValidateOnStart();
+        services.TryAddSingleton<PortalSessionStore>();
+        services.TryAddSingleton<GuestRecords>();
         services.TryAddSingleton<RouterSweep>();
         services.AddTimerJob<SweepJob>();
     }
