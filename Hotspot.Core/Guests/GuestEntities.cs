@@ -20,7 +20,7 @@ public sealed class GuestEntity : StoredEntity
     public static string PartitionFor(long routerId, GuestKind kind) => "r" + Key(routerId) + ":" + kind.ToString().ToLowerInvariant();
 }
 
-/// <summary>One portal login. Partition "r{router}", row = reversed time then page id, so a page reads newest first.</summary>
+/// <summary>One portal login. Partition "r{router}", row = reversed time then reversed page id, so a page reads newest first.</summary>
 public sealed class GuestLoginEntity : StoredEntity
 {
     public long PageId { get; set; }
@@ -36,5 +36,6 @@ public sealed class GuestLoginEntity : StoredEntity
     public DateTimeOffset At { get; set; }
 
     public static string RowFor(DateTimeOffset at, long pageId) =>
-        (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "-" + Key(pageId);
+        (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "-"
+        + (long.MaxValue - pageId).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 }

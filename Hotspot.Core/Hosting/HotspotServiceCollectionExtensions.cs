@@ -16,6 +16,7 @@ using Hotspot.Storage;
 using Hotspot.Tenancy;
 using Hotspot.Timers;
 using Hotspot.Unifi;
+using Hotspot.Vouchers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -118,6 +119,10 @@ public static class HotspotServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<PortalSessionStore>();
         services.TryAddSingleton<GuestRecords>();
+        services.TryAddSingleton<GuestLists>();
+        services.TryAddSingleton<VoucherStore>();
+        services.TryAddSingleton<VoucherRouter>();
+        services.TryAddSingleton<VoucherService>();
         services.TryAddSingleton<RouterSweep>();
         services.AddTimerJob<SweepJob>();
     }

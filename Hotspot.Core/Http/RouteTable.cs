@@ -1,3 +1,4 @@
+using Hotspot.ActionApi;
 using Hotspot.Auth;
 using Hotspot.ExternalPortal;
 using Hotspot.Health;
@@ -66,6 +67,8 @@ public static class RouteTable
     public static readonly HotspotRoute GetPortalLogin = new("GetPortalLogin", ["GET"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.GetAsync);
     public static readonly HotspotRoute EndPortalLogin = new("EndPortalLogin", ["DELETE"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.DeleteAsync);
 
+    public static readonly HotspotRoute ActionApi = new("ActionApi", ["GET", "POST"], "/api", AuthKind.Anonymous, ActionEndpoint.HandleAsync);
+
     public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.ShowAsync);
     public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.AcceptAsync);
 
@@ -85,5 +88,6 @@ public static class RouteTable
         UnifiAuthorize, UnifiClient, UnifiUnauthorize,
         UnifiGuestPortal, UnifiGuestPortalAccept,
         PortalLogin, GetPortalLogin, EndPortalLogin,
+        ActionApi,
     ];
 }

@@ -69,6 +69,29 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
                 .Select(s => new KnownHost(MacAddress.Parse(s.MacAddress!), s.Id, s.User, s.Address, ConnectionKind.Unknown, true, true))];
         }, cancellationToken);
 
+    public Task<IReadOnlyList<GuestSession>> ListSessionsAsync(string? site, int max, CancellationToken cancellationToken) =>
+        RunAsync(async client =>
+        {
+            var sessions = new List<GuestSession>();
+            await foreach (var row in client.StreamAsync(RouterOsMenus.Print(RouterOsMenus.HotspotActive), cancellationToken))
+            {
+                if (sessions.Count == max)
+                {
+                    break;
+                }
+
+                var session = HotspotActiveSession.From(row);
+                if (MacAddress.TryParse(session.MacAddress, out var mac))
+                {
+                    // RouterOS counts from its own side: bytes-out went to the guest.
+                    sessions.Add(new GuestSession(new KnownHost(mac, session.Id, session.User, session.Address, ConnectionKind.Unknown, true, true),
+                        session.User, session.Uptime, row.GetDuration("idle-time"), session.BytesOut, session.BytesIn));
+                }
+            }
+
+            return (IReadOnlyList<GuestSession>)sessions;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<KnownHost>> ListKnownHostsAsync(string? site, CancellationToken cancellationToken) =>
         RunAsync(async client =>
         {
@@ -87,7 +110,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         }
 
         var reads = await client.SendAllAsync(
-            [HotspotCommands.HostOf(mac.ToString()), HotspotCommands.FindUser(account), HotspotCommands.ActiveOf(mac.ToString())], cancellationToken);
+            [HotspotCommands.HostOf(Wire(mac)), HotspotCommands.FindUser(account), HotspotCommands.ActiveOf(Wire(mac))], cancellationToken);
         var host = reads[0].EnsureSuccess().Rows.Select(HotspotHost.From).FirstOrDefault(h => h.Address is not null)
             ?? throw new ControllerException(ControllerError.DeviceNotFound,
                 $"Device {mac} is not on the hotspot network of router {router.Id}.", nameof(GuestDevice.Mac));
@@ -117,7 +140,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
 
         try
         {
-            await client.LoginHotspotDeviceAsync(account, password, host.Address!, mac.ToString(), cancellationToken);
+            await client.LoginHotspotDeviceAsync(account, password, host.Address!, Wire(mac), cancellationToken);
         }
         catch (RouterOsTrapException e)
         {
@@ -131,7 +154,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
 
     private async Task<GuestStatus?> ReadStatusAsync(IRouterOsClient client, MacAddress mac, CancellationToken cancellationToken)
     {
-        var reads = await client.SendAllAsync([HotspotCommands.HostOf(mac.ToString()), HotspotCommands.ActiveOf(mac.ToString())], cancellationToken);
+        var reads = await client.SendAllAsync([HotspotCommands.HostOf(Wire(mac)), HotspotCommands.ActiveOf(Wire(mac))], cancellationToken);
         var host = reads[0].EnsureSuccess().Rows.Select(HotspotHost.From).FirstOrDefault();
         if (host is null)
         {
@@ -168,7 +191,10 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         }
     }
 
-    private static RouterOsQuery Query(MacAddress mac) => RouterOsQuery.Create().Equal("mac-address", mac.ToString());
+    private static RouterOsQuery Query(MacAddress mac) => RouterOsQuery.Create().Equal("mac-address", Wire(mac));
+
+    // RouterOS prints MACs in capitals, and a query compares the text.
+    private static string Wire(MacAddress mac) => mac.ToString().ToUpperInvariant();
 
     private static KnownHost ToKnownHost(HotspotHost host) =>
         new(MacAddress.Parse(host.MacAddress ?? ""), host.Id, null, host.Address, ConnectionKind.Unknown, !host.Bypassed, host.Authorized);
