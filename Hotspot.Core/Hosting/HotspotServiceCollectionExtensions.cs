@@ -124,6 +124,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<VoucherRouter>();
         services.TryAddSingleton<VoucherService>();
         services.TryAddSingleton<RouterSweep>();
+        services.TryAddSingleton<PortalSweep>();
         services.AddTimerJob<SweepJob>();
     }
 
