@@ -120,11 +120,20 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         var password = user?.Password ?? NewPassword();
         if (user is null)
         {
-            await client.AddHotspotUserAsync(new NewHotspotUser(account, password)
+            try
             {
-                LimitUptime = authorization.Budget.TimeLimit,
-                Comment = PortalComment,
-            }, cancellationToken);
+                await client.AddHotspotUserAsync(new NewHotspotUser(account, password)
+                {
+                    LimitUptime = authorization.Budget.TimeLimit,
+                    Comment = PortalComment,
+                }, cancellationToken);
+            }
+            catch (RouterOsTrapException e) when (e.Kind == RouterOsErrorKind.DuplicateItem)
+            {
+                // A concurrent login of the same account created it first: log in with its password.
+                user = await client.FindHotspotUserAsync(account, cancellationToken) ?? throw MikrotikFailures.Translate(router.Id, e);
+                password = user.Password ?? string.Empty;
+            }
         }
         else if (user.Comment == PortalComment)
         {

@@ -1,9 +1,6 @@
 using System.Net;
 using Hotspot.Drivers;
-using Hotspot.Simulators.Unifi;
 using Hotspot.Tests.Infrastructure;
-using Hotspot.Tests.Tenancy;
-using Hotspot.Tests.Unifi;
 
 namespace Hotspot.Tests.Portal;
 
@@ -11,20 +8,13 @@ namespace Hotspot.Tests.Portal;
 [Collection(AzuriteCollection.Name)]
 public sealed class ActionApiUnifiTests(AzuriteFixture azurite)
 {
-    private const string ControllerKey = "unifi-key-6849";
-
     [Fact]
     public async Task The_seed_examples_work_on_a_UniFi_router_by_POST_and_GET()
     {
-        await using var simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
-        await using var host = await TenancyHost.StartAsync(azurite);
-        var root = await host.LoginRootAsync();
-        var empresa = await host.CreateEmpresaAsync(root, "Café UniFi");
-        var routerId = (await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/empresas/{empresa}/routers", root,
-            AdminSession.UnifiRouter(simulator, ControllerKey))).GetProperty("id").GetInt64();
-        var (_, apiKey) = await host.IssueApiKeyAsync(root, routerId);
-        await ActionApiClient.Enable(host, root, routerId);
-        simulator.State.Join(MacAddress.Parse("11:22:33:44:55:66"), "default");
+        await using var world = await UnifiWorld.StartAsync(azurite);
+        var (host, apiKey) = (world.Host, world.ApiKey);
+        await ActionApiClient.Enable(host, world.RootToken, world.RouterId);
+        world.Simulator.State.Join(MacAddress.Parse("11:22:33:44:55:66"), "default");
         await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/portal_login/", apiKey, new { data = PortalLoginMikrotikTests.SeedData });
         var key = Uri.EscapeDataString(apiKey);
 

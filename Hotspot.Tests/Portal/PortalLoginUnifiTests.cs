@@ -1,9 +1,6 @@
 using System.Net;
 using Hotspot.Drivers;
-using Hotspot.Simulators.Unifi;
 using Hotspot.Tests.Infrastructure;
-using Hotspot.Tests.Tenancy;
-using Hotspot.Tests.Unifi;
 
 namespace Hotspot.Tests.Portal;
 
@@ -11,19 +8,12 @@ namespace Hotspot.Tests.Portal;
 [Collection(AzuriteCollection.Name)]
 public sealed class PortalLoginUnifiTests(AzuriteFixture azurite)
 {
-    private const string ControllerKey = "unifi-key-41ec";
-
     [Fact]
     public async Task The_seed_example_authorizes_the_guest_on_the_controller_for_the_session_timeout()
     {
-        await using var simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
-        await using var host = await TenancyHost.StartAsync(azurite);
-        var root = await host.LoginRootAsync();
-        var empresa = await host.CreateEmpresaAsync(root, "Hotel UniFi");
-        var router = await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/empresas/{empresa}/routers", root,
-            AdminSession.UnifiRouter(simulator, ControllerKey));
-        var (_, apiKey) = await host.IssueApiKeyAsync(root, router.GetProperty("id").GetInt64());
-        simulator.State.Join(MacAddress.Parse("11:22:33:44:55:66"), "default");
+        await using var world = await UnifiWorld.StartAsync(azurite);
+        var (host, apiKey) = (world.Host, world.ApiKey);
+        world.Simulator.State.Join(MacAddress.Parse("11:22:33:44:55:66"), "default");
 
         var created = await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/portal_login/", apiKey, new { data = PortalLoginMikrotikTests.SeedData });
         var client = await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/v1/unifi/clients/11:22:33:44:55:66", apiKey);
