@@ -15,7 +15,7 @@ public sealed class ActionApiMikrotikTests(AzuriteFixture azurite)
     internal static readonly string[] ActiveGuestFields = ["logins", "address", "mac-address", "uptime", "idle-time", "bytes-out", "bytes-in"];
 
     [Fact]
-    public async Task The_switches_answer_with_the_seed_messages_and_statuses()
+    public async Task The_switches_and_a_deactivated_router_answer_with_the_seed_messages_and_statuses()
     {
         await using var world = await MikrotikWorld.StartAsync(azurite);
         var host = world.Host;
@@ -29,6 +29,10 @@ public sealed class ActionApiMikrotikTests(AzuriteFixture azurite)
         var postOff = await ActionApiClient.PostAsync(host, new Dictionary<string, object> { ["api-key"] = world.ApiKey, ["action"] = "get_voucher_users" });
         var noKey = await ActionApiClient.GetAsync(host, "action=get_voucher_users");
         var wrongKey = await ActionApiClient.GetAsync(host, "api-key=jwt_not.a.key&action=get_voucher_users");
+        await ActionApiClient.Enable(host, world.RootToken, world.RouterId);
+        await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, world.RouterPath, world.RootToken, new { activo = false });
+        var deactivated = await ActionApiClient.GetAsync(host, $"api-key={key}&action=get_voucher_users");
+        using var portal = await host.SendAsync(HttpMethod.Post, "/api/v1/portal_login/", world.ApiKey, new { data = PortalLoginMikrotikTests.SeedData });
 
         Assert.Equal((HttpStatusCode.Forbidden, "API is not enabled"), (off.Status, off.Body.GetProperty("message").GetString()));
         Assert.Equal((HttpStatusCode.Forbidden, "API Key not set or method not allowed"), (getOff.Status, getOff.Body.GetProperty("message").GetString()));
@@ -37,6 +41,8 @@ public sealed class ActionApiMikrotikTests(AzuriteFixture azurite)
         Assert.Equal((HttpStatusCode.Unauthorized, "API Key not set or method not allowed"), (noKey.Status, noKey.Body.GetProperty("message").GetString()));
         Assert.Equal((HttpStatusCode.Unauthorized, "API Key is incorrect"), (wrongKey.Status, wrongKey.Body.GetProperty("message").GetString()));
         Assert.True(off.Body.GetProperty("error").GetBoolean());
+        Assert.Equal((HttpStatusCode.Forbidden, "API is not enabled"), (deactivated.Status, deactivated.Body.GetProperty("message").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, portal.StatusCode);
     }
 
     [Fact]
