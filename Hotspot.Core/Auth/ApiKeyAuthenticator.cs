@@ -30,6 +30,21 @@ public sealed class ApiKeyAuthenticator(ApiKeyTokens tokens, TenancyCache tenanc
             return (null, Problems.Unauthorized("API key inválida o expirada."));
         }
 
+        var principal = await PrincipalAsync(presented, claims, cancellationToken);
+        return principal is null ? (null, Problems.Unauthorized("API key revocada o desconocida.")) : (principal, null);
+    }
+
+    /// <summary>The router behind a key that arrived some other way (seed 002's <c>api-key</c> parameter); null when it is not valid.</summary>
+    public async Task<RouterPrincipal?> AuthenticateKeyAsync(string presented, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(presented);
+        var claims = presented.StartsWith(ApiKeyTokens.Prefix, StringComparison.Ordinal) ? await tokens.ValidateAsync(presented, cancellationToken) : null;
+        return claims is null ? null : await PrincipalAsync(presented, claims, cancellationToken);
+    }
+
+    private async Task<RouterPrincipal?> PrincipalAsync(string presented, ApiKeyClaims claims, CancellationToken cancellationToken)
+    {
+
         var keyTask = tenancy.ApiKeyAsync(claims.RouterId, claims.KeyId, cancellationToken).AsTask();
         var routerTask = tenancy.RouterAsync(claims.EmpresaId, claims.RouterId, cancellationToken).AsTask();
         var empresaTask = tenancy.EmpresaAsync(claims.EmpresaId, cancellationToken).AsTask();
@@ -39,11 +54,11 @@ public sealed class ApiKeyAuthenticator(ApiKeyTokens tokens, TenancyCache tenanc
         if (key is null || key.RevocadaEn is not null || key.ExpiraEn <= now || !ApiKeyTokens.HashMatches(presented, key.KeyHash)
             || router is null || empresa is null)
         {
-            return (null, Problems.Unauthorized("API key revocada o desconocida."));
+            return null;
         }
 
         await TouchLastUsedAsync(key, now, cancellationToken);
-        return (new RouterPrincipal(key.RowKey, router, empresa), null);
+        return new RouterPrincipal(key.RowKey, router, empresa);
     }
 
     private static string? Presented(HttpRequest request)

@@ -12,6 +12,9 @@ public enum ControllerError
     /// <summary>The device is connected but not subject to the guest portal.</summary>
     NotAGuest,
 
+    /// <summary>The controller refused to let the device on (account disabled, limit reached, MAC not allowed).</summary>
+    GuestRejected,
+
     /// <summary>A budget value is outside what the controller accepts; see <see cref="ControllerException.Field"/>.</summary>
     LimitOutOfRange,
 

@@ -8,6 +8,7 @@ public static class ControllerMessages
         ControllerError.UnknownSite => "El controlador no tiene ese sitio.",
         ControllerError.DeviceNotFound => "El dispositivo no está conectado al controlador.",
         ControllerError.NotAGuest => "El dispositivo no está en una red con portal cautivo (no es invitado).",
+        ControllerError.GuestRejected => "El controlador rechazó el acceso del dispositivo (cuenta deshabilitada, límite alcanzado o MAC no permitida).",
         ControllerError.LimitOutOfRange => "Un límite de tiempo, datos o velocidad está fuera del rango que acepta el controlador.",
         ControllerError.InvalidArgument => "Un dato de la petición no es válido.",
         ControllerError.CredentialsRejected => "El controlador rechazó las credenciales (usuario, contraseña o API key).",

@@ -30,4 +30,14 @@ public interface IGuestAccessController
 
     /// <summary>Every device the controller currently sees on the site (null: the router's default site).</summary>
     Task<IReadOnlyList<KnownHost>> ListKnownHostsAsync(string? site, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> authorized sessions with what the controller reports of their use. Controllers
+    /// whose lists carry no usage answer with the guests alone.
+    /// </summary>
+    async Task<IReadOnlyList<GuestSession>> ListSessionsAsync(string? site, int max, CancellationToken cancellationToken) =>
+        [.. (await ListActiveGuestsAsync(site, cancellationToken)).Take(max).Select(h => new GuestSession(h, h.Name, null, null, null, null))];
 }
+
+/// <summary>An authorized session: the device, the account it is charged to, and its use where reported (download = to the guest).</summary>
+public sealed record GuestSession(KnownHost Host, string? Account, TimeSpan? Uptime, TimeSpan? IdleTime, long? DownloadBytes, long? UploadBytes);

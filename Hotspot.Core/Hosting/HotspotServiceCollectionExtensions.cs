@@ -3,6 +3,9 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hotspot.Auth;
+using Hotspot.Guests;
+using Hotspot.Mikrotik;
+using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Routers;
@@ -14,6 +17,7 @@ using Hotspot.Storage;
 using Hotspot.Tenancy;
 using Hotspot.Timers;
 using Hotspot.Unifi;
+using Hotspot.Vouchers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -116,9 +120,16 @@ public static class HotspotServiceCollectionExtensions
             .Validate(o => o.Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6, $"{ConfigurationKeys.SweepSchedule} must be a six-field NCRONTAB expression.")
             .Validate(o => o.CloneIdleMinutes >= 1, $"{ConfigurationKeys.CloneIdleMinutes} must be at least 1.")
             .ValidateOnStart();
+        services.TryAddSingleton<PortalSessionStore>();
+        services.TryAddSingleton<GuestRecords>();
+        services.TryAddSingleton<GuestLists>();
+        services.TryAddSingleton<VoucherStore>();
+        services.TryAddSingleton<VoucherRouter>();
+        services.TryAddSingleton<VoucherService>();
         services.TryAddSingleton<RouterSweep>();
         services.TryAddSingleton<GuestGrantLedger>();
         services.TryAddSingleton<UnifiGrantSweep>();
+        services.TryAddSingleton<PortalSweep>();
         services.AddTimerJob<SweepJob>();
     }
 
@@ -126,6 +137,7 @@ public static class HotspotServiceCollectionExtensions
     {
         services.AddUnifiDriver();
         services.AddSingleton<IRouterDriver, UnifiRouterDriver>();
+        services.AddSingleton<IRouterDriver, MikrotikRouterDriver>();
         services.TryAddSingleton<RouterControllers>();
     }
 

@@ -1,6 +1,8 @@
+using Hotspot.ActionApi;
 using Hotspot.Auth;
 using Hotspot.ExternalPortal;
 using Hotspot.Health;
+using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.Sweeper;
 using Hotspot.Tenancy;
@@ -61,6 +63,12 @@ public static class RouteTable
     public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.RouterApiKey, UnifiPortalEndpoints.GetClientAsync);
     public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.UnauthorizeAsync);
 
+    public static readonly HotspotRoute PortalLogin = new("PortalLogin", ["POST"], "/api/v1/portal_login", AuthKind.RouterApiKey, PortalLoginEndpoints.PostAsync);
+    public static readonly HotspotRoute GetPortalLogin = new("GetPortalLogin", ["GET"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.GetAsync);
+    public static readonly HotspotRoute EndPortalLogin = new("EndPortalLogin", ["DELETE"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.DeleteAsync);
+
+    public static readonly HotspotRoute ActionApi = new("ActionApi", ["GET", "POST"], "/api", AuthKind.Anonymous, ActionEndpoint.HandleAsync);
+
     public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.ShowAsync);
     public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.AcceptAsync);
 
@@ -79,5 +87,7 @@ public static class RouteTable
         RouterKeyInfo,
         UnifiAuthorize, UnifiClient, UnifiUnauthorize,
         UnifiGuestPortal, UnifiGuestPortalAccept,
+        PortalLogin, GetPortalLogin, EndPortalLogin,
+        ActionApi,
     ];
 }

@@ -17,6 +17,7 @@ public static class MikrotikEndpoints
         var port = router.Puerto ?? (router.Tls ? RouterOsEndpoint.ApiSslPort : RouterOsEndpoint.ApiPort);
         return new RouterOsEndpoint(router.Id, router.Host, port, router.Usuario ?? "")
         {
+            CredentialRevision = router.SecretoRevision,
             Tls = router.Tls ? new RouterOsTlsOptions { PinnedSha256 = router.CertificadoSha256 } : null,
         };
     }

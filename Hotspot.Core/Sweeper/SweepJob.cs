@@ -20,6 +20,7 @@ public sealed class SweepJob(
     RouterSweep sweep,
     LoginThrottle throttle,
     UnifiGrantSweep unifiGrants,
+    PortalSweep portal,
     IOptions<SweepOptions> options,
     ILogger<SweepJob> logger) : ITimerJob
 {
@@ -52,8 +53,8 @@ public sealed class SweepJob(
             {
                 var report = await SweepRouterAsync(router, ct);
                 logger.LogInformation(
-                    "Swept router {RouterId}: {Folded} clones folded ({Seconds} s), {Families} families and {Expired} expired users removed{Error}",
-                    router.Id, report.ClonesFolded, report.SecondsFolded, report.FamiliesRemoved, report.ExpiredUsersRemoved,
+                    "Swept router {RouterId}: {Folded} clones folded ({Seconds} s), {Families} families and {Expired} expired users removed, {Portal} portal sessions ended, {Vouchers} vouchers expired{Error}",
+                    router.Id, report.ClonesFolded, report.SecondsFolded, report.FamiliesRemoved, report.ExpiredUsersRemoved, report.PortalSessionsEnded, report.VouchersExpired,
                     report.Error is null ? "" : "; " + report.Error);
             }
         });
@@ -82,9 +83,10 @@ public sealed class SweepJob(
         try
         {
             var client = await clients.ForAsync(router, budget.Token);
-            return await sweep.SweepAsync(client, router.Id, TimeSpan.FromMinutes(options.Value.CloneIdleMinutes), budget.Token);
+            var report = await sweep.SweepAsync(client, router.Id, TimeSpan.FromMinutes(options.Value.CloneIdleMinutes), budget.Token);
+            return await portal.SweepAsync(router, client, report, budget.Token);
         }
-        catch (Exception e) when (e is RouterOsException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is RouterOsException or Drivers.ControllerException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var error = e is OperationCanceledException ? $"router {router.Id}: not finished within {options.Value.RouterBudget.TotalSeconds:0} s" : e.Message;
             return new SweepReport(router.Id, 0, 0, 0, 0, 0, 0, 0, 0, 0, error);

@@ -12,4 +12,14 @@ public sealed record SweepReport(
     int SessionsEnded,
     int CookiesRemoved,
     int ClonesMarked,
-    string? Error);
+    string? Error)
+{
+    /// <summary>Portal logins (seed 001) ended for their session or idle timeout, or because the router no longer had them.</summary>
+    public int PortalSessionsEnded { get; init; }
+
+    /// <summary>Vouchers (seed 002) switched on at their <c>valid_from</c>.</summary>
+    public int VouchersEnabled { get; init; }
+
+    /// <summary>Vouchers whose validity ran out: removed from the router and marked expired in our records.</summary>
+    public int VouchersExpired { get; init; }
+}

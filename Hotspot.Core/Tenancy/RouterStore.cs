@@ -71,6 +71,8 @@ public sealed class RouterStore(TableStore store, IdAllocator ids, ISecretStore 
             {
                 throw new SecretStoreUnavailableException(e);
             }
+
+            router.SecretoRevision++;
         }
 
         await _routers.UpdateAsync(router, cancellationToken);

@@ -32,7 +32,8 @@ public sealed class TenancyHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<TenancyHost> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    public static async Task<TenancyHost> StartAsync(
+        AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = new Dictionary<string, string?>
@@ -48,7 +49,11 @@ public sealed class TenancyHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var host = await RunningDevHost.StartAsync(azurite, settings, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        var host = await RunningDevHost.StartAsync(azurite, settings, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            configureServices?.Invoke(services);
+        });
         return new TenancyHost(host, clock);
     }
 

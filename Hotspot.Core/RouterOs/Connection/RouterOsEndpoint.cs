@@ -11,6 +11,9 @@ public sealed record RouterOsEndpoint(long RouterId, string Host, int Port, stri
     /// <summary>Null for plain TCP; set for API-SSL.</summary>
     public RouterOsTlsOptions? Tls { get; init; }
 
+    /// <summary>Changes when the stored password changes: connections logged in with an older one are not reused.</summary>
+    public int CredentialRevision { get; init; }
+
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long any command (login included) may wait for its reply; there is no infinite wait.</summary>

@@ -98,8 +98,18 @@ public sealed class RouterEntity : StoredEntity
 
     public string? Site { get; set; }
 
+    /// <summary>Seed 002's action API for this router: enabled at all, by POST, by GET. All off until an admin turns them on.</summary>
+    public bool ApiHabilitada { get; set; }
+
+    public bool ApiPost { get; set; }
+
+    public bool ApiGet { get; set; }
+
     /// <summary>Whether the router's password (MikroTik) or API key (UniFi) is in the secret store.</summary>
     public bool TieneSecreto { get; set; }
+
+    /// <summary>Bumped whenever the secret changes, so every instance drops connections opened with the old one.</summary>
+    public int SecretoRevision { get; set; }
 
     public DateTimeOffset CreadoEn { get; set; }
 }

@@ -1,0 +1,47 @@
+using System.Net;
+using Hotspot.Tests.Infrastructure;
+using Hotspot.Tests.Portal;
+
+namespace Hotspot.Tests.Mikrotik;
+
+/// <summary><c>POST /api/v1/admin/routers/{id}/test-connection</c> on the DevHost against the RouterOS simulator over TCP.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class MikrotikTestConnectionTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task An_admin_tests_a_MikroTik_router_and_sees_its_version_or_why_it_failed_without_the_password()
+    {
+        await using var world = await MikrotikWorld.StartAsync(azurite);
+        var host = world.Host;
+
+        var ok = await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, world.RouterPath + "/test-connection", world.RootToken);
+        await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, world.RouterPath, world.RootToken, new { password = "wrong-pass-31" });
+        using var rejected = await host.SendAsync(HttpMethod.Post, world.RouterPath + "/test-connection", world.RootToken);
+        var rejectedText = await rejected.Content.ReadAsStringAsync();
+        var failed = System.Text.Json.JsonDocument.Parse(rejectedText).RootElement;
+
+        Assert.True(ok.GetProperty("ok").GetBoolean());
+        Assert.Equal("mikrotik", ok.GetProperty("tipo").GetString());
+        Assert.Equal("7.14.3 (stable)", ok.GetProperty("version").GetString());
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.False(failed.GetProperty("ok").GetBoolean());
+        Assert.Equal("credentials_rejected", failed.GetProperty("error").GetString());
+        Assert.DoesNotContain("wrong-pass-31", rejectedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_router_that_refuses_connections_is_reported_unavailable()
+    {
+        await using var world = await MikrotikWorld.StartAsync(azurite);
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, world.RouterPath, world.RootToken, new { puerto = closedPort });
+
+        var failed = await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, world.RouterPath + "/test-connection", world.RootToken);
+
+        Assert.False(failed.GetProperty("ok").GetBoolean());
+        Assert.Equal("unavailable", failed.GetProperty("error").GetString());
+    }
+}

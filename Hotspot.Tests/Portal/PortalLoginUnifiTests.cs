@@ -1,0 +1,28 @@
+using System.Net;
+using Hotspot.Drivers;
+using Hotspot.Tests.Infrastructure;
+
+namespace Hotspot.Tests.Portal;
+
+/// <summary>Seed 001's <c>portal_login</c> on a UniFi router (the UniFi simulator over HTTPS), through the DevHost.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PortalLoginUnifiTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task The_seed_example_authorizes_the_guest_on_the_controller_for_the_session_timeout()
+    {
+        await using var world = await UnifiWorld.StartAsync(azurite);
+        var (host, apiKey) = (world.Host, world.ApiKey);
+        world.Simulator.State.Join(MacAddress.Parse("11:22:33:44:55:66"), "default");
+
+        var created = await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/portal_login/", apiKey, new { data = PortalLoginMikrotikTests.SeedData });
+        var client = await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/v1/unifi/clients/11:22:33:44:55:66", apiKey);
+        await host.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/v1/portal_login/{created.GetProperty("page_id").GetInt64()}", apiKey);
+        // UniFi disconnects a guest whose access is revoked.
+        await host.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Get, "/api/v1/unifi/clients/11:22:33:44:55:66", apiKey);
+
+        Assert.Equal(PortalLoginMikrotikTests.SeedFields, created.EnumerateObject().Select(p => p.Name));
+        Assert.True(client.GetProperty("authorized").GetBoolean(), client.ToString());
+        await host.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "/api/v1/portal_login", apiKey, new { data = PortalLoginMikrotikTests.SeedData });
+    }
+}
