@@ -88,6 +88,61 @@ public sealed class RouterOsPoolTests
         Assert.DoesNotContain(RunningRouter.Password, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_connection_the_router_ended_with_fatal_is_replaced_for_the_next_command()
+    {
+        await using var router = RunningRouter.Start();
+        await using var pool = Pool();
+        var client = await pool.ForAsync(router.Endpoint(), Password, default);
+        await client.GetIdentityAsync(default);
+
+        router.Simulator.Faults.FatalNext = "session terminated";
+        await Assert.ThrowsAnyAsync<RouterOsException>(() => client.SendAsync(new RouterOsCommand("/system/identity/set").With("name", "x"), default));
+        var resource = await client.GetSystemResourceAsync(default);
+
+        Assert.Equal(7, resource.Version.Major);
+        Assert.Equal("MikroTik", await client.GetIdentityAsync(default));
+    }
+
+    [Fact]
+    public async Task A_refused_router_holds_no_place_in_the_pool_and_is_used_again_once_it_accepts()
+    {
+        await using var router = RunningRouter.Start();
+        router.Simulator.RefuseConnections(true);
+        await using var pool = Pool();
+        var client = await pool.ForAsync(router.Endpoint(), Password, default);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var error = await Assert.ThrowsAsync<RouterOsConnectionException>(() => client.GetIdentityAsync(default));
+            Assert.Equal(RouterOsFailure.Refused, error.Failure);
+        }
+
+        Assert.Equal(0, pool.OpenConnections(1));
+        router.Simulator.RefuseConnections(false);
+        Assert.Equal("MikroTik", await client.GetIdentityAsync(default));
+    }
+
+    [Fact]
+    public async Task A_new_credential_revision_retires_the_connections_logged_in_with_the_old_password()
+    {
+        await using var router = RunningRouter.Start();
+        await using var pool = Pool();
+        var password = RunningRouter.Password;
+        ValueTask<string> Current(CancellationToken _) => ValueTask.FromResult(password);
+        var before = await pool.ForAsync(router.Endpoint(), Current, default);
+        await before.GetIdentityAsync(default);
+
+        password = "not-the-router-password";
+        var sameRevision = await pool.ForAsync(router.Endpoint(), Current, default);
+        Assert.Equal("MikroTik", await sameRevision.GetIdentityAsync(default));
+        var changed = await pool.ForAsync(router.Endpoint() with { CredentialRevision = 1 }, Current, default);
+        var error = await Assert.ThrowsAsync<RouterOsConnectionException>(() => changed.GetIdentityAsync(default));
+
+        Assert.Equal(RouterOsFailure.Login, error.Failure);
+        Assert.DoesNotContain(password, error.Message, StringComparison.Ordinal);
+    }
+
     private static string Name(int i) => string.Create(CultureInfo.InvariantCulture, $"user{i:D3}");
 
     /// <summary>The simulator counts a connection closed when it reads the end of the stream, just after our side closes.</summary>
