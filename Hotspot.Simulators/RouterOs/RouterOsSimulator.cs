@@ -21,6 +21,7 @@ public sealed class RouterOsSimulator : IAsyncDisposable
     private TcpListener? _tls;
     private int _nextConnection;
     private int _openConnections;
+    private int _mostOpenConnections;
     private bool _refusing;
 
     private RouterOsSimulator(RouterOsSimulatorOptions options)
@@ -58,6 +59,9 @@ public sealed class RouterOsSimulator : IAsyncDisposable
 
     /// <summary>API connections open right now.</summary>
     public int OpenConnections => Volatile.Read(ref _openConnections);
+
+    /// <summary>The most API connections that were ever open at once.</summary>
+    public int MostOpenConnections => Volatile.Read(ref _mostOpenConnections);
 
     public static RouterOsSimulator Start(RouterOsSimulatorOptions options)
     {
@@ -142,7 +146,12 @@ public sealed class RouterOsSimulator : IAsyncDisposable
     private async Task ServeAsync(TcpClient client, bool tls, int id)
     {
         await Task.Yield();
-        Interlocked.Increment(ref _openConnections);
+        var open = Interlocked.Increment(ref _openConnections);
+        int most;
+        while (open > (most = Volatile.Read(ref _mostOpenConnections)) && Interlocked.CompareExchange(ref _mostOpenConnections, open, most) != most)
+        {
+        }
+
         try
         {
             client.NoDelay = true;
