@@ -100,6 +100,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         }, cancellationToken);
 
     // One pipelined read (host, account, current sessions), the writes, the login, then a read-back.
+    // A device already logged in costs one more: its sessions end first so that the account's used time is final.
     private async Task<GuestStatus> AuthorizeCoreAsync(IRouterOsClient client, GuestAuthorization authorization, CancellationToken cancellationToken)
     {
         var mac = authorization.Device.Mac;
@@ -116,6 +117,16 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
                 $"Device {mac} is not on the hotspot network of router {router.Id}.", nameof(GuestDevice.Mac));
         var user = reads[1].EnsureSuccess().Rows.Select(HotspotUser.From).FirstOrDefault();
         var sessions = reads[2].EnsureSuccess().Rows.Select(r => r.Id).OfType<string>().ToList();
+
+        if (sessions.Count > 0)
+        {
+            await client.RemoveAsync(RouterOsMenus.HotspotActive, sessions, cancellationToken);
+            if (user is not null)
+            {
+                // Read again once the device's sessions have ended: their time is then in the user's uptime on every version.
+                user = await client.FindHotspotUserAsync(account, cancellationToken);
+            }
+        }
 
         var password = user?.Password ?? NewPassword();
         if (user is null)
@@ -140,11 +151,6 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
             // The router counts limit-uptime over the user's whole life: this session gets the budget on top of what was used.
             await client.SetAsync(RouterOsMenus.HotspotUsers, user.Id,
                 [new("limit-uptime", RouterOsDuration.Format(user.Uptime + authorization.Budget.TimeLimit))], cancellationToken);
-        }
-
-        if (sessions.Count > 0)
-        {
-            await client.RemoveAsync(RouterOsMenus.HotspotActive, sessions, cancellationToken);
         }
 
         try
