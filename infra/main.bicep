@@ -71,6 +71,11 @@ param sweepSchedule string = '0 */5 * * * *'
 @minValue(1)
 param cloneIdleMinutes int = 1440
 
+@description('Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only.')
+@minValue(0)
+@maxValue(1440)
+param portalFreeMinutes int = 60
+
 @description('Key Vault purge protection (irreversible once on). Recommended for production.')
 param keyVaultPurgeProtection bool = false
 
@@ -231,6 +236,7 @@ module api 'app/api.bicep' = {
     bcryptCost: bcryptCost
     sweepSchedule: sweepSchedule
     cloneIdleMinutes: cloneIdleMinutes
+    portalFreeMinutes: portalFreeMinutes
   }
   // The app starts as soon as it exists: let it find its roles (and, when private, its endpoints) in place.
   dependsOn: [

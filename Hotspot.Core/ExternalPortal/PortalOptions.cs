@@ -5,6 +5,6 @@ public sealed class PortalOptions
 {
     public const string Section = "Hotspot:Portal";
 
-    /// <summary>Minutes of free access a guest gets for accepting the terms.</summary>
+    /// <summary>Minutes of free access a guest gets for accepting the terms; 0 offers vouchers only.</summary>
     public int FreeMinutes { get; set; } = 60;
 }

@@ -41,6 +41,7 @@ public static class ConfigurationKeys
     public const string BootstrapAdminPassword = "Hotspot:Bootstrap:AdminPassword";
     public const string SweepSchedule = "SWEEP_SCHEDULE";
     public const string CloneIdleMinutes = "CLONE_IDLE_MINUTES";
+    public const string PortalFreeMinutes = "Hotspot:Portal:FreeMinutes";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -60,5 +61,6 @@ public static class ConfigurationKeys
         new(BootstrapAdminPassword, SettingScope.LocalOnly, "DevHost: first super_admin's password (in Azure: one-time Key Vault secret bootstrap-admin-password, deleted after use)."),
         new(SweepSchedule, SettingScope.RequiredInAzure, "Six-field NCRONTAB of the SweepExpired timer (default every 5 minutes); the Functions timer reads it as %SWEEP_SCHEDULE%."),
         new(CloneIdleMinutes, SettingScope.OptionalInAzure, "Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it (default 1440)."),
+        new(PortalFreeMinutes, SettingScope.OptionalInAzure, "Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only (default 60)."),
     ];
 }

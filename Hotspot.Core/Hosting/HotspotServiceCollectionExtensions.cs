@@ -49,7 +49,7 @@ public static class HotspotServiceCollectionExtensions
         AddHotspotDevices(services, configuration);
         AddDrivers(services);
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
-            .Validate(o => o.FreeMinutes is >= 1 and <= 1440, $"{PortalOptions.Section}:FreeMinutes must be between 1 and 1440.")
+            .Validate(o => o.FreeMinutes is >= 0 and <= 1440, $"{PortalOptions.Section}:FreeMinutes must be between 0 (no free access) and 1440.")
             .ValidateOnStart();
         return services;
     }
@@ -128,6 +128,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<VoucherService>();
         services.TryAddSingleton<RouterSweep>();
         services.TryAddSingleton<GuestGrantLedger>();
+        services.TryAddSingleton<VoucherRedemption>();
         services.TryAddSingleton<UnifiGrantSweep>();
         services.TryAddSingleton<PortalSweep>();
         services.AddTimerJob<SweepJob>();

@@ -70,7 +70,7 @@ public static class RouteTable
     public static readonly HotspotRoute ActionApi = new("ActionApi", ["GET", "POST"], "/api", AuthKind.Anonymous, ActionEndpoint.HandleAsync);
 
     public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.ShowAsync);
-    public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.AcceptAsync);
+    public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.SubmitAsync);
 
     public static IReadOnlyList<HotspotRoute> All { get; } =
     [

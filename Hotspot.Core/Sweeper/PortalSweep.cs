@@ -1,6 +1,7 @@
 using Hotspot.Drivers;
 using Hotspot.PortalLogin;
 using Hotspot.RouterOs;
+using Hotspot.Storage;
 using Hotspot.Tenancy.Entities;
 using Hotspot.Vouchers;
 
@@ -26,6 +27,64 @@ public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouche
         var ended = await EndSessionsAsync(router, controller, live, now, cancellationToken);
         var (enabled, expired) = await SweepVouchersAsync(router, client, live, now, cancellationToken);
         return report with { PortalSessionsEnded = ended, VouchersEnabled = enabled, VouchersExpired = expired };
+    }
+
+    /// <summary>
+    /// The portal step for a router that holds neither vouchers nor idle times (UniFi): sessions past
+    /// <c>session_timeout</c> are revoked where still authorized and closed; vouchers past their validity are marked
+    /// expired (the access they granted is in the grant ledger, which the UniFi grant sweep revokes).
+    /// </summary>
+    public async Task<(int SessionsEnded, int VouchersExpired)> SweepHeldAsync(RouterEntity router, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        var now = time.GetUtcNow();
+        var controller = controllers.For(router)!;
+        var ended = 0;
+        await foreach (var session in sessions.OpenOfAsync(router.Id, cancellationToken))
+        {
+            if (now < session.EndsAt)
+            {
+                continue;
+            }
+
+            var device = new GuestDevice(MacAddress.Parse(session.Mac));
+            try
+            {
+                if (await controller.GetStatusAsync(device, cancellationToken) is { Authorized: true })
+                {
+                    await controller.DeauthorizeAsync(device, cancellationToken);
+                }
+            }
+            catch (ControllerException e) when (e.Error is ControllerError.DeviceNotFound or ControllerError.NotAGuest)
+            {
+                // Gone from the controller: nothing to revoke.
+            }
+
+            ended += await sessions.EndAsync(session, "session_timeout", now, cancellationToken) ? 1 : 0;
+        }
+
+        var expired = 0;
+        await foreach (var voucher in vouchers.LiveOfAsync(router.Id, cancellationToken))
+        {
+            if (VoucherValidity.ExpiresAt(voucher) is not { } expiresAt || expiresAt > now)
+            {
+                continue;
+            }
+
+            voucher.Expired = true;
+            voucher.LastModified = now;
+            try
+            {
+                await vouchers.UpdateAsync(voucher, cancellationToken);
+                expired++;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Redeemed or removed meanwhile: the next sweep looks again.
+            }
+        }
+
+        return (ended, expired);
     }
 
     private async Task<int> EndSessionsAsync(RouterEntity router, IGuestAccessController controller, List<GuestSession> live, DateTimeOffset now, CancellationToken cancellationToken)
@@ -78,7 +137,7 @@ public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouche
                 changed = true;
             }
 
-            if (ExpiresAt(voucher) <= now)
+            if (VoucherValidity.ExpiresAt(voucher) <= now)
             {
                 await voucherRouter.RemoveAsync(router, voucher.Username, cancellationToken);
                 voucher.Expired = true;
@@ -100,10 +159,4 @@ public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouche
 
         return (enabled, expired);
     }
-
-    /// <summary><c>valid_for</c> counted from <c>valid_from</c> when given, else from the first login; never for 'always' or an unused voucher.</summary>
-    private static DateTimeOffset? ExpiresAt(VoucherEntity voucher) =>
-        ValidFor.TryParse(voucher.ValidFor, out var validity) && validity is { } span && (voucher.ValidFrom ?? voucher.FirstLogin) is { } start
-            ? start + span
-            : null;
 }

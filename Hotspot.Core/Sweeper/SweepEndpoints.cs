@@ -16,11 +16,6 @@ public static class SweepEndpoints
             return Problems.NotFound("Router no encontrado.");
         }
 
-        if (router.Tipo != RouterKinds.Mikrotik)
-        {
-            return Problems.Invalid("tipo", "El barrido limpia routers MikroTik.");
-        }
-
         var report = await context.RequestServices.GetRequiredService<SweepJob>().SweepRouterAsync(router, cancellationToken);
         await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(context, "router.barrer", $"router:{router.Id}", router.EmpresaId, cancellationToken);
         return ApiJson.Ok(report);

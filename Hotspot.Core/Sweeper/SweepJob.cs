@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Hotspot.Sweeper;
 
 /// <summary>
-/// The <c>SweepExpired</c> timer: every active MikroTik router of every active company, several at once, each within
+/// The <c>SweepExpired</c> timer: every active router (UniFi, then MikroTik) of every active company, several at once, each within
 /// its own time budget so that one dead router never stalls the rest.
 /// </summary>
 public sealed class SweepJob(
@@ -39,39 +39,19 @@ public sealed class SweepJob(
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(routers.StreamActiveAsync(RouterKinds.Unifi, cancellationToken), parallel, async (router, ct) =>
+        foreach (var kind in new[] { RouterKinds.Unifi, RouterKinds.Mikrotik })
         {
-            if (await tenancy.EmpresaAsync(router.EmpresaId, ct) is { Activa: true })
+            await Parallel.ForEachAsync(routers.StreamActiveAsync(kind, cancellationToken), parallel, async (router, ct) =>
             {
-                await SweepUnifiAsync(router, ct);
-            }
-        });
-        await Parallel.ForEachAsync(routers.StreamActiveAsync(RouterKinds.Mikrotik, cancellationToken), parallel, async (router, ct) =>
-        {
-            var empresa = await tenancy.EmpresaAsync(router.EmpresaId, ct);
-            if (empresa is { Activa: true })
-            {
-                var report = await SweepRouterAsync(router, ct);
-                logger.LogInformation(
-                    "Swept router {RouterId}: {Folded} clones folded ({Seconds} s), {Families} families and {Expired} expired users removed, {Portal} portal sessions ended, {Vouchers} vouchers expired{Error}",
-                    router.Id, report.ClonesFolded, report.SecondsFolded, report.FamiliesRemoved, report.ExpiredUsersRemoved, report.PortalSessionsEnded, report.VouchersExpired,
-                    report.Error is null ? "" : "; " + report.Error);
-            }
-        });
-    }
-
-    private async Task SweepUnifiAsync(RouterEntity router, CancellationToken cancellationToken)
-    {
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(options.Value.RouterBudget);
-        try
-        {
-            var revoked = await unifiGrants.SweepAsync(router, budget.Token);
-            logger.LogInformation("Swept UniFi router {RouterId}: {Revoked} ended authorizations revoked", router.Id, revoked);
-        }
-        catch (Exception e) when (e is Drivers.ControllerException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            logger.LogWarning("Sweep of UniFi router {RouterId} stopped: {Reason}", router.Id, e.Message);
+                if (await tenancy.EmpresaAsync(router.EmpresaId, ct) is { Activa: true })
+                {
+                    var report = await SweepRouterAsync(router, ct);
+                    logger.LogInformation(
+                        "Swept router {RouterId}: {Folded} clones folded ({Seconds} s), {Families} families and {Expired} expired users removed, {Portal} portal sessions ended, {Vouchers} vouchers expired, {Revoked} ended authorizations revoked{Error}",
+                        router.Id, report.ClonesFolded, report.SecondsFolded, report.FamiliesRemoved, report.ExpiredUsersRemoved, report.PortalSessionsEnded,
+                        report.VouchersExpired, report.AuthorizationsRevoked, report.Error is null ? "" : "; " + report.Error);
+                }
+            });
         }
     }
 
@@ -82,6 +62,13 @@ public sealed class SweepJob(
         budget.CancelAfter(options.Value.RouterBudget);
         try
         {
+            if (router.Tipo == RouterKinds.Unifi)
+            {
+                var (sessionsEnded, vouchersExpired) = await portal.SweepHeldAsync(router, budget.Token);
+                var revoked = await unifiGrants.SweepAsync(router, budget.Token);
+                return SweepReport.Empty(router.Id) with { PortalSessionsEnded = sessionsEnded, VouchersExpired = vouchersExpired, AuthorizationsRevoked = revoked };
+            }
+
             var client = await clients.ForAsync(router, budget.Token);
             var report = await sweep.SweepAsync(client, router.Id, TimeSpan.FromMinutes(options.Value.CloneIdleMinutes), budget.Token);
             return await portal.SweepAsync(router, client, report, budget.Token);
@@ -89,7 +76,7 @@ public sealed class SweepJob(
         catch (Exception e) when (e is RouterOsException or Drivers.ControllerException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var error = e is OperationCanceledException ? $"router {router.Id}: not finished within {options.Value.RouterBudget.TotalSeconds:0} s" : e.Message;
-            return new SweepReport(router.Id, 0, 0, 0, 0, 0, 0, 0, 0, 0, error);
+            return SweepReport.Empty(router.Id) with { Error = error };
         }
     }
 }

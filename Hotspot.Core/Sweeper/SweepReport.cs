@@ -22,4 +22,9 @@ public sealed record SweepReport(
 
     /// <summary>Vouchers whose validity ran out: removed from the router and marked expired in our records.</summary>
     public int VouchersExpired { get; init; }
+
+    /// <summary>Guest authorizations (UniFi) still shown by the controller after our records say they ended, revoked.</summary>
+    public int AuthorizationsRevoked { get; init; }
+
+    public static SweepReport Empty(long routerId) => new(routerId, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
 }

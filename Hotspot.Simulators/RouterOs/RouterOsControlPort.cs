@@ -40,6 +40,8 @@ public static class RouterOsControlPort
             simulator.State.AddHost(mac, address);
             return Results.Ok(new { joined = mac.ToUpperInvariant(), address });
         });
+        app.MapPost("/hosts/{mac}/quiet", (string mac) => Quiet(simulator, mac, true));
+        app.MapDelete("/hosts/{mac}/quiet", (string mac) => Quiet(simulator, mac, false));
         app.MapDelete("/hosts/{mac}", (string mac) => simulator.State.RemoveHost(mac) ? Results.NoContent() : Results.NotFound(new { error = $"No host {mac}." }));
         app.MapPost("/clock/advance", async (HttpRequest request) =>
         {
@@ -75,6 +77,17 @@ public static class RouterOsControlPort
 
         await app.StartAsync();
         return app;
+    }
+
+    private static IResult Quiet(RouterOsSimulator simulator, string mac, bool quiet)
+    {
+        if (!IsMac(mac))
+        {
+            return Results.BadRequest(new { error = "Send a MAC such as AA:BB:CC:DD:EE:FF." });
+        }
+
+        simulator.State.SetQuiet(mac, quiet);
+        return Results.Ok(new { quiet = mac.ToUpperInvariant(), since = quiet ? simulator.Clock.Now : (DateTimeOffset?)null });
     }
 
     private static bool IsMac(string text) =>

@@ -103,10 +103,23 @@ public sealed class SettingsParityTests
         Assert.Contains(problems, p => p.Contains("'Hotspot:Storage:TablePrefix' is bound from configuration but missing", StringComparison.Ordinal));
     }
 
-    private static readonly IReadOnlyDictionary<string, Type> BoundSections = new Dictionary<string, Type>
+    /// <summary>
+    /// Every options class the deployed product binds (<c>GetSection(X.Section)</c> in Hotspot.Core), found in its
+    /// sources so that none is missed. The DevHost's own options are local-only and not deployed.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, Type> BoundSections = FindBoundSections();
+
+    private static Dictionary<string, Type> FindBoundSections()
     {
-        [StorageOptions.Section] = typeof(StorageOptions),
-    };
+        var assembly = typeof(StorageOptions).Assembly;
+        var coreSources = string.Join("\n", RepositoryFiles.Under("Hotspot.Core", "*.cs").Select(File.ReadAllText));
+        var bound = System.Text.RegularExpressions.Regex.Matches(coreSources, @"GetSection\((\w+)\.Section\)")
+            .Select(m => assembly.GetTypes().Single(t => t.Name == m.Groups[1].Value))
+            .Distinct()
+            .ToDictionary(t => (string)t.GetField("Section")!.GetRawConstantValue()!, t => t, StringComparer.Ordinal);
+        Assert.Contains(StorageOptions.Section, bound.Keys);
+        return bound;
+    }
 
     private static IReadOnlyList<string> Check(IReadOnlyCollection<string> settings) =>
         SettingsParity.Check(settings, ConfigurationKeys.All, RuntimeSettings.Required, RuntimeSettings.Forbidden);

@@ -72,6 +72,33 @@ public sealed class PortalSweepTests(AzuriteFixture azurite)
         Assert.Equal("session_timeout", session.GetProperty("end_reason").GetString());
     }
 
+    [Fact]
+    public async Task The_sweep_ends_a_portal_login_whose_device_stays_idle_past_its_idle_timeout_and_keeps_a_busy_one()
+    {
+        await using var world = await MikrotikWorld.StartAsync(azurite);
+        const string BusyMac = "11:22:33:44:55:77";
+        world.Router.State.AddHost(Mac, Ip);
+        world.Router.State.AddHost(BusyMac, "192.168.1.101");
+        await using var client = await world.Router.ConnectAsync();
+        var idleData = JsonSerializer.Serialize(new { uid = "room_402", ap_mac = "aa:bb:cc:dd:ee:ff", mac = Mac, ip = Ip, session_timeout = 3600, idle_timeout = 300 });
+        var busyData = JsonSerializer.Serialize(new { uid = "room_403", ap_mac = "aa:bb:cc:dd:ee:ff", mac = BusyMac, ip = "192.168.1.101", session_timeout = 3600, idle_timeout = 300 });
+        var idle = await world.Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/portal_login/", world.ApiKey, new { data = idleData });
+        await world.Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/portal_login/", world.ApiKey, new { data = busyData });
+
+        Advance(world, TimeSpan.FromMinutes(10));
+        world.Router.State.SetQuiet(Mac, quiet: true);
+        Advance(world, TimeSpan.FromSeconds(299));
+        var early = await SweepAsync(world);
+        Advance(world, TimeSpan.FromSeconds(1));
+        var due = await SweepAsync(world);
+        var session = await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/portal_login/{idle.GetProperty("page_id").GetInt64()}", world.ApiKey);
+
+        Assert.Equal(0, early.GetProperty("portal_sessions_ended").GetInt32());
+        Assert.Equal(1, due.GetProperty("portal_sessions_ended").GetInt32());
+        Assert.Equal("idle_timeout", session.GetProperty("end_reason").GetString());
+        Assert.Equal(BusyMac, Assert.Single(await client.GetHotspotActiveAsync(null, default)).MacAddress);
+    }
+
     private static void Advance(MikrotikWorld world, TimeSpan by)
     {
         world.Host.Clock.Advance(by);

@@ -20,10 +20,12 @@ internal sealed class UnifiWorld(UnifiSimulator simulator, KeyedRouter keyed) : 
 
     public string ApiKey => keyed.ApiKey;
 
-    public static async Task<UnifiWorld> StartAsync(AzuriteFixture azurite)
+    public string RouterPath => keyed.RouterPath;
+
+    public static async Task<UnifiWorld> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
-        var host = await TenancyHost.StartAsync(azurite);
+        var host = await TenancyHost.StartAsync(azurite, settings);
         return new UnifiWorld(simulator, await KeyedRouter.CreateAsync(host, AdminSession.UnifiRouter(simulator, ControllerKey)));
     }
 

@@ -54,6 +54,39 @@ public sealed class RouterOsControlPortTests
         Assert.Empty(await client.GetHotspotHostsAsync(null, default));
     }
 
+    [Fact]
+    public async Task A_quiet_device_shows_a_growing_idle_time_and_still_counters_until_it_resumes()
+    {
+        await using var router = RunningRouter.Start();
+        await using var control = await RouterOsControlPort.StartAsync(router.Simulator, 0);
+        using var http = new HttpClient { BaseAddress = new Uri(control.Urls.Single()) };
+        var client = await router.ConnectAsync();
+        await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), default);
+        router.State.AddHost("AA:BB:CC:DD:EE:01", "10.5.50.7");
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", "AA:BB:CC:DD:EE:01", default);
+        router.Simulator.Clock.Advance(TimeSpan.FromSeconds(60));
+
+        using (var quiet = await http.PostAsync(new Uri("/hosts/aa:bb:cc:dd:ee:01/quiet", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, quiet.StatusCode);
+        }
+
+        router.Simulator.Clock.Advance(TimeSpan.FromSeconds(120));
+        var idle = Assert.Single(await client.GetHotspotActiveAsync(null, default));
+        var idleRow = Assert.Single((await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotActive), default)).Rows);
+        using (var resumed = await http.DeleteAsync(new Uri("/hosts/AA:BB:CC:DD:EE:01/quiet", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        }
+
+        var busyRow = Assert.Single((await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotActive), default)).Rows);
+
+        Assert.Equal(TimeSpan.FromMinutes(3), idle.Uptime);
+        Assert.Equal(TimeSpan.FromMinutes(2), idleRow.GetDuration("idle-time"));
+        Assert.Equal(60_000, idle.BytesIn);
+        Assert.Equal(TimeSpan.Zero, busyRow.GetDuration("idle-time"));
+    }
+
     [Theory]
     [InlineData(new[] { "--api-port", "0", "--version", "6.49.10 (long-term)", "--password", "pw", "--latency-ms", "20" }, true)]
     [InlineData(new[] { "--api-port" }, false)]

@@ -76,6 +76,9 @@ param sweepSchedule string
 @description('Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it.')
 param cloneIdleMinutes int
 
+@description('Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only.')
+param portalFreeMinutes int
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -105,6 +108,8 @@ var appSettings = {
   // Read by the SweepExpired timer binding (%SWEEP_SCHEDULE%) and by the sweeper.
   SWEEP_SCHEDULE: sweepSchedule
   CLONE_IDLE_MINUTES: string(cloneIdleMinutes)
+  // The UniFi guest portal page.
+  Hotspot__Portal__FreeMinutes: string(portalFreeMinutes)
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -29,6 +29,27 @@ public sealed partial class RouterState
         }
     }
 
+    /// <summary>
+    /// A device stops (or resumes) sending traffic: while quiet, its host entry and session report a growing
+    /// <c>idle-time</c> and their byte counters stand still.
+    /// </summary>
+    public void SetQuiet(string macAddress, bool quiet)
+    {
+        ArgumentNullException.ThrowIfNull(macAddress);
+        lock (_gate)
+        {
+            var mac = macAddress.ToUpperInvariant();
+            if (quiet)
+            {
+                _quietSince.TryAdd(mac, Clock.Now);
+            }
+            else
+            {
+                _quietSince.Remove(mac);
+            }
+        }
+    }
+
     /// <summary>A device leaves: its host entry and any session go.</summary>
     public bool RemoveHost(string macAddress)
     {
@@ -203,12 +224,14 @@ public sealed partial class RouterState
     private void AddClockValues(SimMenu menu, SimRow row, DateTimeOffset now, Dictionary<string, string> output)
     {
         var age = now - row.Created;
-        var seconds = (long)age.TotalSeconds;
+        var quietSince = row["mac-address"] is { } mac && _quietSince.TryGetValue(mac.ToUpperInvariant(), out var since) ? since : (DateTimeOffset?)null;
+        var idle = quietSince is { } from && from < now ? TimeSpan.FromTicks(Math.Min((now - from).Ticks, age.Ticks)) : TimeSpan.Zero;
+        var seconds = (long)Math.Max(0, (age - idle).TotalSeconds);
         switch (menu.Path)
         {
             case MenuCatalog.Active:
                 output["uptime"] = RouterOsDuration.Format(TruncateToSeconds(age));
-                output["idle-time"] = "0s";
+                output["idle-time"] = RouterOsDuration.Format(TruncateToSeconds(idle));
                 output["bytes-in"] = (BytesInPerSecond * seconds).ToString(CultureInfo.InvariantCulture);
                 output["bytes-out"] = (BytesOutPerSecond * seconds).ToString(CultureInfo.InvariantCulture);
                 output["packets-in"] = (BytesInPerSecond * seconds / 500).ToString(CultureInfo.InvariantCulture);
@@ -221,7 +244,7 @@ public sealed partial class RouterState
                 break;
             case MenuCatalog.Hosts:
                 output["uptime"] = RouterOsDuration.Format(TruncateToSeconds(age));
-                output["idle-time"] = "0s";
+                output["idle-time"] = RouterOsDuration.Format(TruncateToSeconds(idle));
                 break;
             case MenuCatalog.Cookies when row.Until is { } until:
                 output["expires-in"] = RouterOsDuration.Format(TruncateToSeconds(until - now));

@@ -12,6 +12,7 @@ public sealed partial class RouterState
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SimMenu> _menus = MenuCatalog.Create();
     private readonly DateTimeOffset _bootedAt;
+    private readonly Dictionary<string, DateTimeOffset> _quietSince = new(StringComparer.Ordinal);
 
     public RouterState(RouterOsVersion version, SimulatorClock clock, string identity = "MikroTik")
     {

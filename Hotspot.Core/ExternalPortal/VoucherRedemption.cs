@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Hotspot.Auth;
+using Hotspot.Drivers;
+using Hotspot.Storage;
+using Hotspot.Unifi;
+using Hotspot.Vouchers;
+
+namespace Hotspot.ExternalPortal;
+
+public enum VoucherRefusal
+{
+    /// <summary>No such voucher on this router, or the wrong passcode: the guest is not told which.</summary>
+    Invalid,
+    NotYetValid,
+    Expired,
+    Throttled,
+}
+
+/// <summary>What a valid voucher grants the device now: access until its expiry, with its data limit.</summary>
+public sealed record VoucherGrant(VoucherEntity Voucher, AccessBudget Budget, DateTimeOffset Until);
+
+/// <summary>
+/// Vouchers (seed 002) redeemed on the UniFi portal page, where the controller knows nothing of them: the code is checked
+/// here, the device authorized until the voucher expires, and the first and last login kept in our records. Wrong codes
+/// are throttled per voucher and per device, in the table every instance shares.
+/// </summary>
+public sealed class VoucherRedemption(VoucherStore vouchers, LoginThrottle throttle, TimeProvider time)
+{
+    private const int RecordAttempts = 3;
+
+    public async Task<(VoucherGrant? Grant, VoucherRefusal? Refusal)> CheckAsync(
+        long routerId, string username, string passcode, MacAddress device, CancellationToken cancellationToken)
+    {
+        var (account, address) = ThrottleKeys(routerId, username, device);
+        if (await throttle.RetryAfterAsync(account, address, cancellationToken) is not null)
+        {
+            return (null, VoucherRefusal.Throttled);
+        }
+
+        var voucher = await vouchers.GetAsync(routerId, username, cancellationToken);
+        if (voucher is null || !SameCode(voucher.Passcode, passcode))
+        {
+            await throttle.RecordFailureAsync(account, address, CancellationToken.None);
+            return (null, VoucherRefusal.Invalid);
+        }
+
+        var now = time.GetUtcNow();
+        if (voucher.ValidFrom > now)
+        {
+            return (null, VoucherRefusal.NotYetValid);
+        }
+
+        var until = VoucherValidity.ExpiresIfUsedAt(voucher, now) ?? now.AddMinutes(UnifiLimits.MaxMinutes);
+        if (voucher.Expired || until <= now)
+        {
+            return (null, VoucherRefusal.Expired);
+        }
+
+        var minutes = (int)Math.Clamp(Math.Ceiling((until - now).TotalMinutes), UnifiLimits.MinMinutes, UnifiLimits.MaxMinutes);
+        return (new VoucherGrant(voucher, new AccessBudget(TimeSpan.FromMinutes(minutes), DataLimit(voucher)), until), null);
+    }
+
+    /// <summary>
+    /// Records the login (the first one starts the voucher's clock) and returns the device that held the voucher before,
+    /// when it was another one: a voucher serves one device at a time.
+    /// </summary>
+    public async Task<MacAddress?> RecordLoginAsync(VoucherGrant grant, MacAddress device, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        await throttle.ResetAccountAsync(ThrottleKeys(grant.Voucher.RouterId, grant.Voucher.Username, device).Account, cancellationToken);
+        var voucher = grant.Voucher;
+        var mac = device.ToString().ToUpperInvariant();
+        for (var attempt = 1; ; attempt++)
+        {
+            var previous = MacAddress.TryParse(voucher.Mac, out var held) && held != device ? held : (MacAddress?)null;
+            var now = time.GetUtcNow();
+            voucher.FirstLogin ??= now;
+            voucher.LastLogin = now;
+            voucher.Mac = mac;
+            voucher.LastModified = now;
+            try
+            {
+                await vouchers.UpdateAsync(voucher, cancellationToken);
+                return previous;
+            }
+            catch (ConcurrencyConflictException) when (attempt < RecordAttempts)
+            {
+                // Another login or the sweep wrote first: apply ours to what it wrote (its first login stands).
+                voucher = await vouchers.GetAsync(voucher.RouterId, voucher.Username, cancellationToken) ?? voucher;
+            }
+        }
+    }
+
+    // UniFi counts one total: both directions' limits together, or the one that is set.
+    private static long? DataLimit(VoucherEntity voucher)
+    {
+        var total = voucher.DownloadLimitMb + voucher.UploadLimitMb;
+        return total > 0 ? Math.Min(total, UnifiLimits.MaxDataMBytes) : null;
+    }
+
+    // Hashing first makes the comparison's time independent of where, or whether, the lengths differ.
+    private static bool SameCode(string expected, string given) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+
+    private static (string Account, string Address) ThrottleKeys(long routerId, string username, MacAddress device) =>
+        (string.Create(CultureInfo.InvariantCulture, $"voucher:{routerId}:{username}"), string.Create(CultureInfo.InvariantCulture, $"guest:{routerId}:{device}"));
+}
