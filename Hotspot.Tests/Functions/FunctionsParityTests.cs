@@ -128,6 +128,17 @@ public sealed class FunctionsParityTests
         Assert.Equal("", hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
+    [Fact]
+    public void Host_json_keeps_query_string_keys_out_of_the_hosts_dependency_telemetry()
+    {
+        // The host records each request it forwards to the worker as a dependency with the whole URL, and seed 002's
+        // portals put the router key in `?api-key=`.
+        using var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")));
+
+        var insights = hostJson.RootElement.GetProperty("logging").GetProperty("applicationInsights");
+        Assert.False(insights.GetProperty("enableDependencyTracking").GetBoolean());
+    }
+
     internal static async Task<IReadOnlyList<ScheduledJob>> RegisteredJobsAsync()
     {
         var configuration = new ConfigurationBuilder()
