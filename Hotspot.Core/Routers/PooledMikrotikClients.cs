@@ -1,5 +1,6 @@
 using Hotspot.RouterOs;
 using Hotspot.Secrets;
+using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;
 
 namespace Hotspot.Routers;
@@ -11,7 +12,7 @@ public sealed class PooledMikrotikClients(RouterOsPool pool, ISecretStore secret
     {
         var endpoint = MikrotikEndpoints.For(router);
         return pool.ForAsync(endpoint, async ct =>
-            await secrets.GetAsync(SecretNames.RouterPassword(router.Id), ct)
+            await RouterStore.ReadSecretAsync(secrets, router, ct)
             ?? throw new RouterOsConnectionException(RouterOsFailure.Login, $"{endpoint.Name}: no password is stored for this router."),
             cancellationToken);
     }

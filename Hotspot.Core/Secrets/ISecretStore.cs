@@ -12,11 +12,17 @@ public interface ISecretStore
     /// <summary>The enabled versions, newest first (at most a few): lets a rotated secret keep its predecessor valid for a while.</summary>
     Task<IReadOnlyList<SecretVersion>> GetVersionsAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Stores a new version that becomes the current value.</summary>
-    Task SetAsync(string name, string value, CancellationToken cancellationToken);
+    /// <summary>
+    /// One version's value, or null if there is no such version. A version never changes, so a reader that names the
+    /// version it was told to use never sees a stale or a newer value.
+    /// </summary>
+    Task<string?> GetVersionAsync(string name, string version, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new version that becomes the current value, and returns that version's id.</summary>
+    Task<string> SetAsync(string name, string value, CancellationToken cancellationToken);
 
     /// <summary>Removes the secret; removing a missing one is not an error.</summary>
     Task DeleteAsync(string name, CancellationToken cancellationToken);
 }
 
-public sealed record SecretVersion(string Value, DateTimeOffset CreatedOn);
+public sealed record SecretVersion(string Value, DateTimeOffset CreatedOn, string? Id = null);

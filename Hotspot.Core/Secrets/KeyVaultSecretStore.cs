@@ -14,6 +14,7 @@ public sealed class KeyVaultSecretStore(SecretClient client, TimeProvider time) 
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, (string? Value, DateTimeOffset ReadAt)> _current = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (IReadOnlyList<SecretVersion> Versions, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Name, string Version), string> _pinned = new();
 
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
@@ -62,22 +63,47 @@ public sealed class KeyVaultSecretStore(SecretClient client, TimeProvider time) 
 
         var newest = properties.OrderByDescending(p => p.CreatedOn).Take(VersionsKept).ToList();
         var values = await Task.WhenAll(newest.Select(p => client.GetSecretAsync(name, p.Version, cancellationToken)));
-        IReadOnlyList<SecretVersion> versions = newest.Zip(values, (p, v) => new SecretVersion(v.Value.Value, p.CreatedOn!.Value)).ToList();
+        IReadOnlyList<SecretVersion> versions = newest.Zip(values, (p, v) => new SecretVersion(v.Value.Value, p.CreatedOn!.Value, p.Version)).ToList();
         _cache[name] = (versions, time.GetUtcNow());
         return versions;
     }
 
-    public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
+    public async Task<string?> GetVersionAsync(string name, string version, CancellationToken cancellationToken)
     {
-        await client.SetSecretAsync(name, value, cancellationToken);
+        if (_pinned.TryGetValue((name, version), out var value))
+        {
+            return value;
+        }
+
+        try
+        {
+            KeyVaultSecret secret = await client.GetSecretAsync(name, version, cancellationToken);
+            return _pinned[(name, version)] = secret.Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string> SetAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        KeyVaultSecret stored = await client.SetSecretAsync(name, value, cancellationToken);
         _cache.TryRemove(name, out _);
         _current[name] = (value, time.GetUtcNow());
+        _pinned[(name, stored.Properties.Version)] = value;
+        return stored.Properties.Version;
     }
 
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
         _cache.TryRemove(name, out _);
         _current.TryRemove(name, out _);
+        foreach (var pinned in _pinned.Keys.Where(key => key.Name == name))
+        {
+            _pinned.TryRemove(pinned, out _);
+        }
+
         try
         {
             await client.StartDeleteSecretAsync(name, cancellationToken);

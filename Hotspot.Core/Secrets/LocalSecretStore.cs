@@ -9,7 +9,10 @@ namespace Hotspot.Secrets;
 /// </summary>
 public sealed class LocalSecretStore(TimeProvider time, string? filePath) : ISecretStore, IDisposable
 {
-    private const int VersionsKept = 3;
+    private const int VersionsListed = 3;
+
+    // More than are listed: a router row names the version it uses, and failed updates may have stored newer ones.
+    private const int VersionsKept = 10;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private ConcurrentDictionary<string, List<SecretVersion>>? _secrets;
 
@@ -19,32 +22,26 @@ public sealed class LocalSecretStore(TimeProvider time, string? filePath) : ISec
         return versions.Count > 0 ? versions[0].Value : null;
     }
 
-    public async Task<IReadOnlyList<SecretVersion>> GetVersionsAsync(string name, CancellationToken cancellationToken)
-    {
-        var secrets = await LoadAsync(cancellationToken);
-        if (!secrets.TryGetValue(name, out var versions))
-        {
-            return [];
-        }
+    public async Task<IReadOnlyList<SecretVersion>> GetVersionsAsync(string name, CancellationToken cancellationToken) =>
+        [.. (await StoredVersionsAsync(name, cancellationToken)).Take(VersionsListed)];
 
-        lock (versions)
-        {
-            return [.. versions];
-        }
-    }
+    public async Task<string?> GetVersionAsync(string name, string version, CancellationToken cancellationToken) =>
+        (await StoredVersionsAsync(name, cancellationToken)).FirstOrDefault(v => v.Id == version)?.Value;
 
-    public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
+    public async Task<string> SetAsync(string name, string value, CancellationToken cancellationToken)
     {
+        var id = Guid.NewGuid().ToString("N");
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             var secrets = await LoadAsync(cancellationToken);
             var next = new ConcurrentDictionary<string, List<SecretVersion>>(secrets);
             var versions = next.TryGetValue(name, out var existing) ? [.. existing] : new List<SecretVersion>();
-            versions.Insert(0, new SecretVersion(value, time.GetUtcNow()));
+            versions.Insert(0, new SecretVersion(value, time.GetUtcNow(), id));
             next[name] = versions.Take(VersionsKept).ToList();
             await PersistAsync(next, cancellationToken);
             _secrets = next;
+            return id;
         }
         finally
         {
@@ -72,6 +69,20 @@ public sealed class LocalSecretStore(TimeProvider time, string? filePath) : ISec
     }
 
     public void Dispose() => _writeLock.Dispose();
+
+    private async Task<IReadOnlyList<SecretVersion>> StoredVersionsAsync(string name, CancellationToken cancellationToken)
+    {
+        var secrets = await LoadAsync(cancellationToken);
+        if (!secrets.TryGetValue(name, out var versions))
+        {
+            return [];
+        }
+
+        lock (versions)
+        {
+            return [.. versions];
+        }
+    }
 
     private async ValueTask<ConcurrentDictionary<string, List<SecretVersion>>> LoadAsync(CancellationToken cancellationToken)
     {

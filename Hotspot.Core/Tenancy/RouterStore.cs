@@ -20,6 +20,16 @@ public sealed class RouterStore(TableStore store, IdAllocator ids, ISecretStore 
     public static string SecretNameOf(RouterEntity router) =>
         router.Tipo == RouterKinds.Unifi ? SecretNames.RouterUnifiApiKey(router.Id) : SecretNames.RouterPassword(router.Id);
 
+    /// <summary>The router's password or API key: the version its row names (the latest for rows written before versions were kept).</summary>
+    public static Task<string?> ReadSecretAsync(ISecretStore secrets, RouterEntity router, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(router);
+        return router.SecretoVersion is { Length: > 0 } version
+            ? secrets.GetVersionAsync(SecretNameOf(router), version, cancellationToken)
+            : secrets.GetAsync(SecretNameOf(router), cancellationToken);
+    }
+
     public async Task<RouterEntity?> GetAsync(long routerId, CancellationToken cancellationToken)
     {
         var directory = await _directory.GetAsync(RouterDirectoryEntity.Partition, StoredEntity.Key(routerId), cancellationToken);
@@ -36,7 +46,7 @@ public sealed class RouterStore(TableStore store, IdAllocator ids, ISecretStore 
         var secretName = SecretNameOf(router);
         try
         {
-            await secrets.SetAsync(secretName, secret, cancellationToken);
+            router.SecretoVersion = await secrets.SetAsync(secretName, secret, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -58,14 +68,17 @@ public sealed class RouterStore(TableStore store, IdAllocator ids, ISecretStore 
         }
     }
 
-    /// <summary>Saves the router if unchanged since read; a new secret, when given, is stored first.</summary>
+    /// <summary>
+    /// Saves the router if unchanged since read. A new secret is stored first as a new version, and the row names it: if
+    /// the row then loses to a concurrent update, the router goes on using the version the winning row names.
+    /// </summary>
     public async Task UpdateAsync(RouterEntity router, string? newSecret, CancellationToken cancellationToken)
     {
         if (newSecret is not null)
         {
             try
             {
-                await secrets.SetAsync(SecretNameOf(router), newSecret, cancellationToken);
+                router.SecretoVersion = await secrets.SetAsync(SecretNameOf(router), newSecret, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hotspot.Drivers;
 using Hotspot.Secrets;
 using Hotspot.Tenancy;
@@ -18,7 +19,11 @@ internal sealed class UnifiRouterDriver(UnifiControllerFactory factory, ISecretS
             throw new ControllerException(ControllerError.InvalidArgument, $"UniFi router {router.Id} has no valid base URL.", "base_url");
         }
 
-        return factory.Create(UnifiRouterConnection.FromSecretStore(router.Id, baseUrl, secrets, router.CertificadoSha256,
-            defaultSite: string.IsNullOrWhiteSpace(router.Site) ? "default" : router.Site));
+        return factory.Create(new UnifiRouterConnection(
+            router.Id.ToString(CultureInfo.InvariantCulture),
+            baseUrl,
+            cancellationToken => RouterStore.ReadSecretAsync(secrets, router, cancellationToken),
+            router.CertificadoSha256,
+            DefaultSite: string.IsNullOrWhiteSpace(router.Site) ? "default" : router.Site));
     }
 }

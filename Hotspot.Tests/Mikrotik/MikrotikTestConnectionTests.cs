@@ -1,6 +1,11 @@
 using System.Net;
+using Hotspot.Secrets;
+using Hotspot.Storage;
+using Hotspot.Tenancy;
 using Hotspot.Tests.Infrastructure;
 using Hotspot.Tests.Portal;
+using Hotspot.Tests.RouterOs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Tests.Mikrotik;
 
@@ -27,6 +32,25 @@ public sealed class MikrotikTestConnectionTests(AzuriteFixture azurite)
         Assert.False(failed.GetProperty("ok").GetBoolean());
         Assert.Equal("credentials_rejected", failed.GetProperty("error").GetString());
         Assert.DoesNotContain("wrong-pass-31", rejectedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_change_that_loses_to_a_concurrent_edit_is_never_used()
+    {
+        await using var world = await MikrotikWorld.StartAsync(azurite);
+        var routers = world.Host.Host.Services.GetRequiredService<RouterStore>();
+        var first = (await routers.GetAsync(world.RouterId, default))!;
+        var second = (await routers.GetAsync(world.RouterId, default))!;
+
+        first.Nombre = "Lobby renamed";
+        await routers.UpdateAsync(first, newSecret: null, default);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => routers.UpdateAsync(second, "lost-pass-77", default));
+
+        // No connection is pooled yet: this one reads the password the stored row names.
+        var connected = await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, world.RouterPath + "/test-connection", world.RootToken);
+        Assert.True(connected.GetProperty("ok").GetBoolean());
+        Assert.Equal(RunningRouter.Password, await RouterStore.ReadSecretAsync(
+            world.Host.Host.Services.GetRequiredService<ISecretStore>(), (await routers.GetAsync(world.RouterId, default))!, default));
     }
 
     [Fact]

@@ -111,6 +111,12 @@ public sealed class RouterEntity : StoredEntity
     /// <summary>Bumped whenever the secret changes, so every instance drops connections opened with the old one.</summary>
     public int SecretoRevision { get; set; }
 
+    /// <summary>
+    /// The secret store's version of the secret this router uses. Readers ask for this version, so a secret stored by an
+    /// update that then lost its row to a concurrent one is never used, and no instance reads a cached older value.
+    /// </summary>
+    public string? SecretoVersion { get; set; }
+
     public DateTimeOffset CreadoEn { get; set; }
 }
 
