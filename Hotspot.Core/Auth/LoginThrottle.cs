@@ -97,13 +97,6 @@ public sealed class LoginThrottle(TableStore store, TimeProvider time)
             : ReleaseAsync(t.Subject, t.At)));
     }
 
-    /// <summary>The attempt was not a guess after all (e.g. the device is not connected): every place is given back.</summary>
-    public Task ReleaseAsync(ThrottledAttempt attempt)
-    {
-        ArgumentNullException.ThrowIfNull(attempt);
-        return ReleaseAllAsync(attempt.Taken);
-    }
-
     /// <summary>Retention: drops the records whose every failure has left the window (they lock nothing any more).</summary>
     public async Task<int> DropStaleAsync(CancellationToken cancellationToken)
     {
