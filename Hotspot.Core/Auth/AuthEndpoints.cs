@@ -49,7 +49,8 @@ public static class AuthEndpoints
         var throttle = services.GetRequiredService<LoginThrottle>();
         var address = ClientAddress.Of(context);
         var account = Validation.NormalizeEmail(email!);
-        if (await throttle.RetryAfterAsync(account, address, cancellationToken) is { } wait)
+        var attempt = await throttle.ReserveAsync(LoginThrottle.Login(account, address), cancellationToken);
+        if (attempt.RetryAfter is { } wait)
         {
             return Problems.TooManyRequests(wait);
         }
@@ -58,11 +59,11 @@ public static class AuthEndpoints
         var passwordMatches = services.GetRequiredService<PasswordHasher>().Verify(password!, usuario?.PasswordHash);
         if (usuario is null || !passwordMatches || !usuario.Activo)
         {
-            await throttle.RecordFailureAsync(account, address, CancellationToken.None);
+            // The attempt's place in the throttle stays taken: it is the failure.
             return Problems.Unauthorized(InvalidCredentials);
         }
 
-        await throttle.ResetAccountAsync(account, CancellationToken.None);
+        await throttle.SucceededAsync(attempt);
         var (token, expiresAt) = await services.GetRequiredService<SessionTokens>()
             .IssueAsync(usuario.Id, usuario.Email, usuario.Nombre, usuario.Rol, usuario.EmpresaId, cancellationToken);
         return ApiJson.Ok(new LoginResponse(
@@ -102,7 +103,8 @@ public static class AuthEndpoints
         var admin = context.Admin();
         var throttle = services.GetRequiredService<LoginThrottle>();
         var address = ClientAddress.Of(context);
-        if (await throttle.RetryAfterAsync(admin.Email, address, cancellationToken) is { } wait)
+        var attempt = await throttle.ReserveAsync(LoginThrottle.Login(admin.Email, address), cancellationToken);
+        if (attempt.RetryAfter is { } wait)
         {
             return Problems.TooManyRequests(wait);
         }
@@ -112,10 +114,10 @@ public static class AuthEndpoints
         var usuario = await store.GetAsync(admin.UserId, cancellationToken);
         if (usuario is null || !hasher.Verify(current!, usuario.PasswordHash))
         {
-            await throttle.RecordFailureAsync(admin.Email, address, CancellationToken.None);
             return Problems.BadRequest("Contraseña actual incorrecta");
         }
 
+        await throttle.SucceededAsync(attempt);
         usuario.PasswordHash = hasher.Hash(next!);
         try
         {

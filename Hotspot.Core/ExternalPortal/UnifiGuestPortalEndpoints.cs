@@ -60,8 +60,26 @@ public static class UnifiGuestPortalEndpoints
             return PortalPage.Render(text, Retry(context, guest, text.Voucher.Invalid), StatusCodes.Status422UnprocessableEntity);
         }
 
+        // A code is only looked at for a device the controller sees connected: from anywhere else, right and wrong
+        // codes get the same answer, and the page cannot be used to try codes from outside the network.
+        GuestStatus? connected;
+        try
+        {
+            connected = await guest.Controller.GetStatusAsync(guest.Device, cancellationToken);
+        }
+        catch (ControllerException e)
+        {
+            return ControllerFailure(text, guest, e);
+        }
+
+        if (connected is null)
+        {
+            return PortalPage.Render(text, new PortalView(guest.Ssid, text.NotConnected), StatusCodes.Status422UnprocessableEntity);
+        }
+
         var redemption = context.RequestServices.GetRequiredService<VoucherRedemption>();
-        var (grant, refusal) = await redemption.CheckAsync(guest.RouterId, form.Username, form.Passcode, guest.Device.Mac, cancellationToken);
+        var (grant, refusal) = await redemption.CheckAsync(
+            guest.RouterId, form.Username, form.Passcode, guest.Device.Mac, Auth.ClientAddress.Of(context), cancellationToken);
         if (grant is null)
         {
             var (message, status) = refusal switch
@@ -74,7 +92,7 @@ public static class UnifiGuestPortalEndpoints
             return PortalPage.Render(text, Retry(context, guest, message), status);
         }
 
-        if (MacAddress.TryParse(grant.Voucher.Mac, out var holder) && holder == guest.Device.Mac && await IsOnlineAsync(guest, cancellationToken))
+        if (MacAddress.TryParse(grant.Voucher.Mac, out var holder) && holder == guest.Device.Mac && connected.Authorized)
         {
             // Already online on this voucher: authorizing again would reset the controller's data counters.
             var target = SafeRedirect.Target(context.Request.Query["url"].FirstOrDefault());
@@ -114,29 +132,21 @@ public static class UnifiGuestPortalEndpoints
         }
         catch (ControllerException e)
         {
-            var (message, statusCode) = e.Error switch
-            {
-                ControllerError.UnknownSite => (text.UnknownSite, StatusCodes.Status404NotFound),
-                ControllerError.DeviceNotFound => (text.NotConnected, StatusCodes.Status422UnprocessableEntity),
-                ControllerError.NotAGuest => (text.NotAGuest, StatusCodes.Status422UnprocessableEntity),
-                ControllerError.Unavailable => (text.Unavailable, StatusCodes.Status503ServiceUnavailable),
-                _ => (text.Failed, StatusCodes.Status502BadGateway),
-            };
-            return PortalPage.Render(text, new PortalView(guest.Ssid, message), statusCode);
+            return ControllerFailure(text, guest, e);
         }
     }
 
-    private static async Task<bool> IsOnlineAsync(Guest guest, CancellationToken cancellationToken)
+    private static IResult ControllerFailure(PortalText text, Guest guest, ControllerException e)
     {
-        try
+        var (message, statusCode) = e.Error switch
         {
-            return await guest.Controller.GetStatusAsync(guest.Device, cancellationToken) is { Authorized: true };
-        }
-        catch (ControllerException)
-        {
-            // The authorization that follows meets the same failure and tells the guest.
-            return false;
-        }
+            ControllerError.UnknownSite => (text.UnknownSite, StatusCodes.Status404NotFound),
+            ControllerError.DeviceNotFound => (text.NotConnected, StatusCodes.Status422UnprocessableEntity),
+            ControllerError.NotAGuest => (text.NotAGuest, StatusCodes.Status422UnprocessableEntity),
+            ControllerError.Unavailable => (text.Unavailable, StatusCodes.Status503ServiceUnavailable),
+            _ => (text.Failed, StatusCodes.Status502BadGateway),
+        };
+        return PortalPage.Render(text, new PortalView(guest.Ssid, message), statusCode);
     }
 
     private static async Task DeauthorizeQuietlyAsync(IGuestAccessController controller, GuestDevice device)

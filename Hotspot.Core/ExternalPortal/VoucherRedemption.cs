@@ -23,18 +23,26 @@ public sealed record VoucherGrant(VoucherEntity Voucher, AccessBudget Budget, Da
 
 /// <summary>
 /// Vouchers (seed 002) redeemed on the UniFi portal page, where the controller knows nothing of them: the code is checked
-/// here, the device authorized until the voucher expires, and the first and last login kept in our records. Wrong codes
-/// are throttled per voucher and per device, in the table every instance shares.
+/// here, the device authorized until the voucher expires, and the first and last login kept in our records. Guesses are
+/// throttled per voucher, per device and per client address, in the table every instance shares; each check takes its
+/// place there before the code is compared.
 /// </summary>
 public sealed class VoucherRedemption(VoucherStore vouchers, LoginThrottle throttle, TimeProvider time)
 {
+    public const int VoucherLimit = 5;
+    public const int DeviceLimit = 20;
+
+    /// <summary>Higher than per device: a venue's guests often share one public address.</summary>
+    public const int ClientAddressLimit = 30;
+
     private const int RecordAttempts = 3;
 
+    /// <summary>Checks a code for a device the controller sees connected (the caller makes sure of that first).</summary>
     public async Task<(VoucherGrant? Grant, VoucherRefusal? Refusal)> CheckAsync(
-        long routerId, string username, string passcode, MacAddress device, CancellationToken cancellationToken)
+        long routerId, string username, string passcode, MacAddress device, string clientAddress, CancellationToken cancellationToken)
     {
-        var (account, address) = ThrottleKeys(routerId, username, device);
-        if (await throttle.RetryAfterAsync(account, address, cancellationToken) is not null)
+        var attempt = await throttle.ReserveAsync(Subjects(routerId, username, device, clientAddress), cancellationToken);
+        if (attempt.RetryAfter is not null)
         {
             return (null, VoucherRefusal.Throttled);
         }
@@ -42,10 +50,11 @@ public sealed class VoucherRedemption(VoucherStore vouchers, LoginThrottle throt
         var voucher = await vouchers.GetAsync(routerId, username, cancellationToken);
         if (voucher is null || !SameCode(voucher.Passcode, passcode))
         {
-            await throttle.RecordFailureAsync(account, address, CancellationToken.None);
+            // The attempt's places stay taken: it is the failure.
             return (null, VoucherRefusal.Invalid);
         }
 
+        await throttle.SucceededAsync(attempt);
         var now = time.GetUtcNow();
         if (voucher.ValidFrom > now)
         {
@@ -69,7 +78,6 @@ public sealed class VoucherRedemption(VoucherStore vouchers, LoginThrottle throt
     public async Task<MacAddress?> RecordLoginAsync(VoucherGrant grant, MacAddress device, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        await throttle.ResetAccountAsync(ThrottleKeys(grant.Voucher.RouterId, grant.Voucher.Username, device).Account, cancellationToken);
         var voucher = grant.Voucher;
         var mac = device.ToString().ToUpperInvariant();
         for (var attempt = 1; ; attempt++)
@@ -104,6 +112,11 @@ public sealed class VoucherRedemption(VoucherStore vouchers, LoginThrottle throt
     private static bool SameCode(string expected, string given) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 
-    private static (string Account, string Address) ThrottleKeys(long routerId, string username, MacAddress device) =>
-        (string.Create(CultureInfo.InvariantCulture, $"voucher:{routerId}:{username}"), string.Create(CultureInfo.InvariantCulture, $"guest:{routerId}:{device}"));
+    // A right code clears its voucher's failures; the device and the address only get this attempt's place back.
+    private static IReadOnlyList<ThrottleSubject> Subjects(long routerId, string username, MacAddress device, string clientAddress) =>
+    [
+        new(false, string.Create(CultureInfo.InvariantCulture, $"voucher:{routerId}:{username}"), VoucherLimit, ClearedBySuccess: true),
+        new(true, string.Create(CultureInfo.InvariantCulture, $"guest:{routerId}:{device}"), DeviceLimit, ClearedBySuccess: false),
+        new(true, "portal-client:" + clientAddress, ClientAddressLimit, ClearedBySuccess: false),
+    ];
 }

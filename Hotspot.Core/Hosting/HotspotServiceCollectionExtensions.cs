@@ -47,7 +47,7 @@ public static class HotspotServiceCollectionExtensions
         AddSecrets(services, configuration);
         AddTenancy(services, configuration);
         AddHotspotDevices(services, configuration);
-        AddDrivers(services);
+        AddDrivers(services, configuration);
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
             .Validate(o => o.FreeMinutes is >= 0 and <= 1440, $"{PortalOptions.Section}:FreeMinutes must be between 0 (no free access) and 1440.")
             .ValidateOnStart();
@@ -134,9 +134,9 @@ public static class HotspotServiceCollectionExtensions
         services.AddTimerJob<SweepJob>();
     }
 
-    private static void AddDrivers(IServiceCollection services)
+    private static void AddDrivers(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddUnifiDriver();
+        services.AddUnifiDriver(options => options.AllowPlainHttp = configuration.GetValue(ConfigurationKeys.UnifiAllowPlainHttp, false));
         services.AddSingleton<IRouterDriver, UnifiRouterDriver>();
         services.AddSingleton<IRouterDriver, MikrotikRouterDriver>();
         services.TryAddSingleton<RouterControllers>();

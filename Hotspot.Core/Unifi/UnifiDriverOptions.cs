@@ -30,6 +30,9 @@ public sealed class UnifiDriverOptions
     /// <summary>How long an open circuit fails calls to that controller at once.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Lab only: stored routers may use an http:// base URL (never with a pin). Off by default.</summary>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>How long a site's id, looked up by its internalReference, is reused.</summary>
     public TimeSpan SiteCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

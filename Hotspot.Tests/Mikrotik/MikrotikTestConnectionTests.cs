@@ -61,7 +61,7 @@ public sealed class MikrotikTestConnectionTests(AzuriteFixture azurite)
         listener.Start();
         var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, world.RouterPath, world.RootToken, new { puerto = closedPort });
+        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, world.RouterPath, world.RootToken, new { puerto = closedPort, password = RunningRouter.Password });
 
         var failed = await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, world.RouterPath + "/test-connection", world.RootToken);
 

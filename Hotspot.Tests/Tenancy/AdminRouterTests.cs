@@ -68,7 +68,7 @@ public sealed class AdminRouterTests(AzuriteFixture azurite)
         await using var world = await SecurityWorld.CreateAsync(azurite);
         var a = world.A;
         var updated = await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/api/v1/admin/routers/{a.RouterId}", a.AdminToken,
-            new { host = "198.51.100.7", puerto = 8730, activo = false });
+            new { host = "198.51.100.7", puerto = 8730, password = "router-secret-2", activo = false });
         Assert.Equal("198.51.100.7", updated.GetProperty("host").GetString());
         Assert.Equal(8730, updated.GetProperty("puerto").GetInt32());
         Assert.False(updated.GetProperty("activo").GetBoolean());

@@ -11,7 +11,7 @@ public sealed class AuditAndBootstrapTests(AzuriteFixture azurite)
     {
         await using var world = await SecurityWorld.CreateAsync(azurite);
         world.Host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/api/v1/admin/routers/{world.A.RouterId}", world.A.AdminToken, new { host = "198.51.100.9" });
+        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/api/v1/admin/routers/{world.A.RouterId}", world.A.AdminToken, new { host = "198.51.100.9", password = "router-secret-2" });
 
         var all = await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/v1/admin/audit?limit=100", world.RootToken);
         var entries = all.GetProperty("items").EnumerateArray().ToList();

@@ -1,4 +1,5 @@
 using Hotspot.Http;
+using Hotspot.Storage;
 using Hotspot.Tenancy.Entities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,7 +58,15 @@ public static class ApiKeyEndpoints
         }
 
         var services = context.RequestServices;
-        key = await services.GetRequiredService<ApiKeyStore>().RevokeAsync(key, cancellationToken);
+        try
+        {
+            key = await services.GetRequiredService<ApiKeyStore>().RevokeAsync(key, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Problems.Conflict("La API key cambió varias veces mientras se revocaba; vuelva a intentarlo.");
+        }
+
         await services.GetRequiredService<AuditLog>().RecordAsync(context, "api_key.revocar", $"router:{key.RouterId}/api_key:{key.RowKey}", key.EmpresaId, cancellationToken);
         return ApiJson.Ok(ApiKeyStatus.From(key, services.GetRequiredService<TimeProvider>().GetUtcNow()));
     }
@@ -72,12 +81,17 @@ public static class ApiKeyEndpoints
 
         var services = context.RequestServices;
         var store = services.GetRequiredService<ApiKeyStore>();
-        if (revokeExisting)
+        ApiKeyEntity key;
+        string apiKey;
+        try
         {
-            await store.RevokeAllAsync(router.Id, cancellationToken);
+            (key, apiKey) = revokeExisting ? await store.RegenerateAsync(router, cancellationToken) : await store.IssueAsync(router, cancellationToken);
+        }
+        catch (ApiKeySetChangedException)
+        {
+            return Problems.Conflict("Las API keys del router cambiaron mientras se procesaba la petición (otra regeneración o emisión terminó antes); no se cambió nada. Consulte las keys y vuelva a intentarlo si hace falta.");
         }
 
-        var (key, apiKey) = await store.IssueAsync(router, cancellationToken);
         await services.GetRequiredService<AuditLog>().RecordAsync(
             context, revokeExisting ? "api_key.regenerar" : "api_key.emitir", $"router:{router.Id}/api_key:{key.RowKey}", router.EmpresaId, cancellationToken);
         return ApiJson.Ok(new IssuedApiKey(key.RowKey, apiKey, key.RouterId, key.EmpresaId, key.CreadaEn, key.ExpiraEn), StatusCodes.Status201Created);

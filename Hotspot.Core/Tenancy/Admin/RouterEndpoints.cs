@@ -2,7 +2,9 @@ using Hotspot.Auth;
 using Hotspot.Http;
 using Hotspot.Storage;
 using Hotspot.Tenancy.Entities;
+using Hotspot.Unifi;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hotspot.Tenancy.Admin;
 
@@ -70,7 +72,7 @@ public static class RouterEndpoints
             errors.Add("tipo", $"Debe ser {RouterKinds.Mikrotik} o {RouterKinds.Unifi}.");
         }
 
-        var secret = Apply(request, router, errors, creating: true);
+        var secret = Apply(request, router, errors, creating: true, AllowsPlainHttp(services));
         if (errors.Any)
         {
             return errors.ToResult();
@@ -136,7 +138,13 @@ public static class RouterEndpoints
             errors.Add("tipo", "El tipo de un router no cambia; cree otro router.");
         }
 
-        var secret = Apply(request, router, errors, creating: false);
+        var sentTo = SecretDestination.Of(router);
+        var secret = Apply(request, router, errors, creating: false, AllowsPlainHttp(context.RequestServices));
+        if (secret is null && SecretDestination.Of(router) != sentTo && !errors.Any)
+        {
+            errors.Add(SecretDestination.SecretField(router), SecretDestination.SecretRequired(router));
+        }
+
         if (errors.Any)
         {
             return errors.ToResult();
@@ -170,12 +178,12 @@ public static class RouterEndpoints
         }
 
         var services = context.RequestServices;
-        await services.GetRequiredService<ApiKeyStore>().RevokeAllAsync(router.Id, cancellationToken);
         try
         {
+            await services.GetRequiredService<ApiKeyStore>().RevokeAllAsync(router.Id, cancellationToken);
             await services.GetRequiredService<RouterStore>().DeleteAsync(router, cancellationToken);
         }
-        catch (ConcurrencyConflictException)
+        catch (Exception e) when (e is ConcurrencyConflictException or ApiKeySetChangedException)
         {
             return Problems.Conflict("El router cambió mientras se procesaba la petición; vuelva a intentarlo.");
         }
@@ -197,7 +205,10 @@ public static class RouterEndpoints
     }
 
     /// <summary>Copies the given fields onto <paramref name="router"/>, validating them for its type; returns a new secret, if any.</summary>
-    private static string? Apply(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating)
+    private static bool AllowsPlainHttp(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<UnifiDriverOptions>>().Value.AllowPlainHttp;
+
+    private static string? Apply(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating, bool allowPlainHttp)
     {
         if (creating || request.Nombre is not null)
         {
@@ -246,7 +257,7 @@ public static class RouterEndpoints
         return router.Tipo switch
         {
             RouterKinds.Mikrotik => ApplyMikrotik(request, router, errors, creating),
-            RouterKinds.Unifi => ApplyUnifi(request, router, errors, creating),
+            RouterKinds.Unifi => ApplyUnifi(request, router, errors, creating, allowPlainHttp),
             _ => null,
         };
     }
@@ -296,7 +307,7 @@ public static class RouterEndpoints
         return Secret(request.Password, "password", errors, creating);
     }
 
-    private static string? ApplyUnifi(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating)
+    private static string? ApplyUnifi(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating, bool allowPlainHttp)
     {
         if (creating || request.BaseUrl is not null)
         {
@@ -307,8 +318,14 @@ public static class RouterEndpoints
             }
             else
             {
-                errors.Add("base_url", "URL http(s) absoluta del API de integración, p. ej. https://controlador/proxy/network/integration.");
+                errors.Add("base_url", "URL https absoluta del API de integración, p. ej. https://controlador/proxy/network/integration.");
             }
+        }
+
+        if ((creating || request.BaseUrl is not null || request.CertificadoSha256 is not null)
+            && UnifiPlainHttp.Refusal(router.BaseUrl, router.CertificadoSha256, allowPlainHttp) is { } refusal)
+        {
+            errors.Add(refusal.Field, refusal.Message);
         }
 
         if (creating || request.Site is not null)

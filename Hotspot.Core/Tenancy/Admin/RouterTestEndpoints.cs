@@ -11,7 +11,9 @@ public sealed record ConnectionTestResponse(bool Ok, string Tipo, string? Versio
 /// <summary>
 /// <c>POST /api/v1/admin/routers/{routerId}/test-connection</c>: reaches the router with its stored settings (TLS,
 /// pin, credentials) through a harmless read. A failed test is still a 200 whose body says why: the request worked,
-/// the router did not.
+/// the router did not. A super_admin sees the technical detail; a cliente_admin sees one of four coarse answers
+/// (could not connect, credentials rejected, certificate refused, settings invalid) and no detail, so that the call
+/// cannot tell a closed port from another service and does not echo what a remote host answered.
 /// </summary>
 public static class RouterTestEndpoints
 {
@@ -38,10 +40,20 @@ public static class RouterTestEndpoints
         }
         catch (ControllerException e)
         {
-            result = new ConnectionTestResponse(false, router.Tipo, null, e.Error, ControllerMessages.Spanish(e.Error), e.Message);
+            result = context.Admin().IsSuperAdmin
+                ? new ConnectionTestResponse(false, router.Tipo, null, e.Error, ControllerMessages.Spanish(e.Error), e.Message)
+                : Coarse(router.Tipo, e.Error);
         }
 
         await services.GetRequiredService<AuditLog>().RecordAsync(context, "router.probar_conexion", $"router:{router.Id}", router.EmpresaId, cancellationToken);
         return ApiJson.Ok(result);
     }
+
+    private static ConnectionTestResponse Coarse(string tipo, ControllerError error) => error switch
+    {
+        ControllerError.CredentialsRejected or ControllerError.TlsFailure or ControllerError.InvalidArgument =>
+            new ConnectionTestResponse(false, tipo, null, error, ControllerMessages.Spanish(error), null),
+        _ => new ConnectionTestResponse(false, tipo, null, ControllerError.Unavailable,
+            "No se pudo conectar con el router: revise host, puerto y tls (MikroTik) o base_url (UniFi), y que el router acepte conexiones de este servicio.", null),
+    };
 }

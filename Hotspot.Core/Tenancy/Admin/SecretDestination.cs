@@ -1,0 +1,21 @@
+using Hotspot.Tenancy.Entities;
+
+namespace Hotspot.Tenancy.Admin;
+
+/// <summary>
+/// Where, and under which certificate check, a router's stored password or UniFi API key is sent. A stored secret only
+/// ever goes where it was entered for: an update that changes this must carry the secret again, or anyone who may edit
+/// the router (a cliente_admin) could point it at a listener of their own and have the test-connection hand it over.
+/// </summary>
+internal sealed record SecretDestination(string? Host, int? Puerto, bool Tls, string? BaseUrl, string? CertificadoSha256)
+{
+    public static SecretDestination Of(RouterEntity router) =>
+        new(router.Host?.ToLowerInvariant(), router.Puerto, router.Tls, router.BaseUrl, router.CertificadoSha256);
+
+    /// <summary>The request field that carries the router's secret.</summary>
+    public static string SecretField(RouterEntity router) => router.Tipo == RouterKinds.Unifi ? "api_key" : "password";
+
+    public static string SecretRequired(RouterEntity router) => router.Tipo == RouterKinds.Unifi
+        ? "Envíe de nuevo la api_key: cambiar base_url o certificado_sha256 cambia adónde se envía, y la guardada solo se envía al destino para el que se introdujo."
+        : "Envíe de nuevo la contraseña: cambiar host, puerto, tls o certificado_sha256 cambia adónde se envía, y la guardada solo se envía al destino para el que se introdujo.";
+}
