@@ -7,6 +7,7 @@ using Hotspot.Http.Contracts;
 using Hotspot.Http.OpenApi;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
+using Hotspot.Sales.Catalog;
 using Hotspot.Sweeper;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
@@ -171,6 +172,53 @@ public static class RouteTable
             .Answers<SweepReport>(200, "What the sweep did.")
             .Fails(404));
 
+    public static readonly HotspotRoute CreateProducto = new("CreateProducto", ["POST"], $"{Admin}/routers/{{routerId}}/productos", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.CreateAsync),
+        new RouteContract("Create a product a router sells (a MikroTik profile is checked against the router)")
+            .Accepts<ProductoRequest>()
+            .Answers<ProductoResponse>(201, "Created.")
+            .Fails(404, 503));
+
+    public static readonly HotspotRoute ListProductos = new("ListProductos", ["GET"], $"{Admin}/routers/{{routerId}}/productos", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.ListAsync),
+        new RouteContract("List a router's products, on sale or not").Paged()
+            .Answers<PageResponse<ProductoResponse>>(200, "A page of products.")
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute GetProducto = new("GetProducto", ["GET"], $"{Admin}/productos/{{productoId}}", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.GetAsync),
+        new RouteContract("Read a product")
+            .Answers<ProductoResponse>(200, "The product.")
+            .Fails(404));
+
+    public static readonly HotspotRoute UpdateProducto = new("UpdateProducto", ["PATCH"], $"{Admin}/productos/{{productoId}}", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.UpdateAsync),
+        new RouteContract("Change a product; absent fields keep their value")
+            .Accepts<ProductoRequest>()
+            .Answers<ProductoResponse>(200, "Updated.")
+            .Fails(404, 409, 503));
+
+    public static readonly HotspotRoute DeactivateProducto = new("DeactivateProducto", ["DELETE"], $"{Admin}/productos/{{productoId}}", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.DeactivateAsync),
+        new RouteContract("Take a product off sale (it is kept for the purchases that name it)")
+            .Answers<ProductoResponse>(200, "The product, now with `activo: false`.")
+            .Fails(404, 409));
+
+    public static readonly HotspotRoute ListPerfilesMikrotik = new("ListPerfilesMikrotik", ["GET"], $"{Admin}/routers/{{routerId}}/perfiles-mikrotik", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.ProfilesAsync),
+        new RouteContract("The MikroTik router's hotspot user profiles, read from the router")
+            .Answers<IReadOnlyList<PerfilMikrotik>>(200, "The profiles.")
+            .Fails(404, 422, 503));
+
+    public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.ConfigAsync),
+        new RouteContract("What a portal page needs to know of its company and router (pagos_hotspot_api's shape)")
+            .Answers<ConfigPublica>(200, "The company, the router and the payment providers on offer.")
+            .Fails(403));
+
+    public static readonly HotspotRoute CatalogoVenta = new("CatalogoVenta", ["GET"], "/api/v1/catalogo_perfiles_venta", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.OnSaleAsync),
+        new RouteContract("The products on sale at the key's router, in the operator's order (pagos_hotspot_api's shape)")
+            .Answers<IReadOnlyList<ProductoEnVenta>>(200, "Active products, by `orden_visual` then `destacado`.")
+            .Fails(403));
+
+    public static readonly HotspotRoute CatalogoVentaItem = new("CatalogoVentaItem", ["GET"], "/api/v1/catalogo_perfiles_venta/{productoId}", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.OnSaleItemAsync),
+        new RouteContract("One product on sale at the key's router")
+            .Answers<ProductoEnVenta>(200, "The product.")
+            .Fails(403, 404));
+
     public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, AutoReconnectEndpoint.PostAsync,
         new RouteContract("Reconnect a returning device whose MAC was randomized (seed 000)")
             .Describe("Always HTTP 200 for a connection outcome: read `estado` and `auto_conexion`.")
@@ -260,6 +308,8 @@ public static class RouteTable
         IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
         ListAudit,
         SweepRouter,
+        CreateProducto, ListProductos, GetProducto, UpdateProducto, DeactivateProducto, ListPerfilesMikrotik,
+        PublicConfig, CatalogoVenta, CatalogoVentaItem,
         AutoReconnect,
         RouterKeyInfo,
         UnifiAuthorize, UnifiClient, UnifiUnauthorize,
