@@ -22,3 +22,9 @@ public static class PrincipalAccess
     public static RouterPrincipal RouterKey(this HttpContext context) =>
         context.Features.Get<RouterPrincipal>() ?? throw new InvalidOperationException("This route is not API-key-authenticated.");
 }
+
+/// <summary>The admin making a request and the address it came from: what an area service is given to scope and audit a call.</summary>
+public sealed record AdminCaller(AdminPrincipal Principal, string Address)
+{
+    public static AdminCaller Of(HttpContext context) => new(context.Admin(), ClientAddress.Of(context));
+}

@@ -7,6 +7,7 @@ using Hotspot.Guests;
 using Hotspot.Mikrotik;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
+using Hotspot.Sales.Catalog;
 using Hotspot.RouterOs;
 using Hotspot.Routers;
 using Hotspot.Sweeper;
@@ -131,6 +132,9 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<VoucherRedemption>();
         services.TryAddSingleton<UnifiGrantSweep>();
         services.TryAddSingleton<PortalSweep>();
+        services.TryAddSingleton<ProductoStore>();
+        services.TryAddSingleton<ProductCatalog>();
+        services.TryAddSingleton<PublicCatalog>();
         services.AddTimerJob<SweepJob>();
     }
 

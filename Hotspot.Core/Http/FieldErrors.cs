@@ -7,6 +7,8 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    public IEnumerable<string> Fields => _errors.Keys;
+
     public FieldErrors Add(string field, string message)
     {
         _errors[field] = _errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
@@ -14,4 +16,13 @@ public sealed class FieldErrors
     }
 
     public IResult ToResult() => Problems.Invalid(_errors);
+
+    /// <summary>Throws the 422 failure when any field was invalid.</summary>
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new InvalidFieldsException(this);
+        }
+    }
 }

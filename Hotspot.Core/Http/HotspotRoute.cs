@@ -4,12 +4,15 @@ namespace Hotspot.Http;
 public delegate Task<IResult> RouteHandler(HttpContext context, CancellationToken cancellationToken);
 
 /// <summary>
-/// One HTTP endpoint: its function name, verbs, absolute path, who may call it and what answers it.
+/// One HTTP endpoint: its function name, verbs, absolute path, who may call it, what answers it and its contract
+/// (what it accepts and answers, with the answers common to its auth kind added).
 /// Both hosts (DevHost and Azure Functions) execute a route through <see cref="ExecuteAsync"/>, so the
 /// behaviour tested locally is the behaviour deployed.
 /// </summary>
-public sealed record HotspotRoute(string Name, IReadOnlyList<string> Verbs, string Path, AuthKind Auth, RouteHandler Handler)
+public sealed record HotspotRoute(string Name, IReadOnlyList<string> Verbs, string Path, AuthKind Auth, RouteHandler Handler, Contracts.RouteContract Declared)
 {
+    public Contracts.RouteContract Contract { get; } = Declared.ForRoute(Auth);
+
     /// <summary>The path as an Azure Functions route: the same template without its leading slash.</summary>
     public string FunctionRoute => Path.TrimStart('/');
 

@@ -20,6 +20,9 @@ public static class Problems
 
     public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail);
 
+    /// <summary>503 with <c>Retry-After</c>: the same request may succeed after that many seconds.</summary>
+    public static IResult Unavailable(string detail, TimeSpan retryAfter) => new RetryAfterResult(Unavailable(detail), retryAfter);
+
     /// <summary>422 naming each invalid field.</summary>
     public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
@@ -34,6 +37,15 @@ public static class Problems
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(detail: detail, statusCode: status, title: title);
+
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     private sealed class TooManyRequestsResult(TimeSpan retryAfter) : IResult
     {

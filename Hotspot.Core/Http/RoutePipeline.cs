@@ -18,6 +18,10 @@ internal static class RoutePipeline
 
             return await route.Handler(context, cancellationToken);
         }
+        catch (ServiceFailureException failure)
+        {
+            return Answer(failure);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller went away; nobody reads this answer.
@@ -33,6 +37,17 @@ internal static class RoutePipeline
                 statusCode: StatusCodes.Status500InternalServerError);
         }
     }
+
+    /// <summary>A service's reported failure as the problem the caller gets.</summary>
+    private static IResult Answer(ServiceFailureException failure) => failure switch
+    {
+        NotFoundException => Problems.NotFound(failure.Message),
+        InvalidFieldsException invalid => invalid.Errors.ToResult(),
+        ConflictException => Problems.Conflict(failure.Message),
+        ForbiddenException => Problems.Forbidden(failure.Message),
+        UnavailableException unavailable => Problems.Unavailable(failure.Message, unavailable.RetryAfter),
+        _ => throw new ArgumentOutOfRangeException(nameof(failure)),
+    };
 
     private static async Task<IResult?> AuthenticateAsync(AuthKind kind, HttpContext context, CancellationToken cancellationToken)
     {

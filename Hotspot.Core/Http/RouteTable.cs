@@ -1,9 +1,13 @@
+using System.Text.Json.Nodes;
 using Hotspot.ActionApi;
 using Hotspot.Auth;
 using Hotspot.ExternalPortal;
 using Hotspot.Health;
+using Hotspot.Http.Contracts;
+using Hotspot.Http.OpenApi;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
+using Hotspot.Sales.Catalog;
 using Hotspot.Sweeper;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
@@ -11,70 +15,291 @@ using Hotspot.Tenancy.Admin;
 namespace Hotspot.Http;
 
 /// <summary>
-/// Every HTTP endpoint of Hotspot, in one place. The DevHost maps this table; Hotspot.Functions binds one
-/// function per entry (a parity test keeps the two in step). Paths are absolute: Functions runs with an empty
-/// route prefix so that routes outside /api (UniFi's /guest/s/{site}/) are possible.
+/// Every HTTP endpoint of Hotspot, in one place, each with its contract. The DevHost maps this table; Hotspot.Functions
+/// binds one function per entry (a parity test keeps the two in step); the OpenAPI document is generated from it.
+/// Paths are absolute: Functions runs with an empty route prefix so that routes outside /api (UniFi's /guest/s/{site}/)
+/// are possible. The answers every route can give (401/403 by its auth kind, 400/413/422 for a body, 500) are added to
+/// each contract by <see cref="RouteContract.ForRoute"/>.
 /// </summary>
 public static class RouteTable
 {
     private const string Admin = "/api/v1/admin";
 
-    public static readonly HotspotRoute Health = new("Health", ["GET"], "/api/health", AuthKind.Anonymous, HealthEndpoint.GetAsync);
+    public static readonly HotspotRoute Health = new("Health", ["GET"], "/api/health", AuthKind.Anonymous, HealthEndpoint.GetAsync,
+        new RouteContract("Liveness and storage reachability")
+            .Answers<HealthReport>(200, "The API answers and Table Storage is reachable.")
+            .Answers<HealthReport>(503, "Table Storage did not answer within 3 s."));
 
-    public static readonly HotspotRoute Login = new("Login", ["POST"], "/api/v1/auth/login", AuthKind.Anonymous, AuthEndpoints.LoginAsync);
-    public static readonly HotspotRoute Logout = new("Logout", ["POST"], "/api/v1/auth/logout", AuthKind.Session, AuthEndpoints.LogoutAsync);
-    public static readonly HotspotRoute ChangePassword = new("ChangePassword", ["POST"], "/api/v1/auth/change-password", AuthKind.Session, AuthEndpoints.ChangePasswordAsync);
+    public static readonly HotspotRoute OpenApiDocument = new("OpenApiDocument", ["GET"], "/api/openapi.json", AuthKind.Anonymous, OpenApiEndpoint.GetAsync,
+        new RouteContract("This API's OpenAPI 3.1 document")
+            .AnswersWithSchema(200, "The document, generated from the route table.", new JsonObject { ["type"] = "object" }));
 
-    public static readonly HotspotRoute CreateEmpresa = new("CreateEmpresa", ["POST"], $"{Admin}/empresas", AuthKind.SuperAdmin, EmpresaEndpoints.CreateAsync);
-    public static readonly HotspotRoute ListEmpresas = new("ListEmpresas", ["GET"], $"{Admin}/empresas", AuthKind.SuperAdmin, EmpresaEndpoints.ListAsync);
-    public static readonly HotspotRoute GetEmpresa = new("GetEmpresa", ["GET"], $"{Admin}/empresas/{{empresaId}}", AuthKind.Session, EmpresaEndpoints.GetAsync);
-    public static readonly HotspotRoute UpdateEmpresa = new("UpdateEmpresa", ["PATCH"], $"{Admin}/empresas/{{empresaId}}", AuthKind.SuperAdmin, EmpresaEndpoints.UpdateAsync);
-    public static readonly HotspotRoute GetMiEmpresa = new("GetMiEmpresa", ["GET"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, EmpresaEndpoints.GetOwnAsync);
-    public static readonly HotspotRoute UpdateMiEmpresa = new("UpdateMiEmpresa", ["PATCH"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, EmpresaEndpoints.UpdateOwnAsync);
+    public static readonly HotspotRoute Login = new("Login", ["POST"], "/api/v1/auth/login", AuthKind.Anonymous, AuthEndpoints.LoginAsync,
+        new RouteContract("Exchange an admin's email and password for a session token (seed 004)")
+            .Accepts<LoginRequest>()
+            .Answers<LoginResponse>(200, "A session token for `Authorization: Bearer`.")
+            .Fails(401, 429));
 
-    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.SuperAdmin, UsuarioEndpoints.CreateAsync);
-    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.SuperAdmin, UsuarioEndpoints.ListAsync);
-    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, UsuarioEndpoints.GetAsync);
-    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, UsuarioEndpoints.UpdateAsync);
+    public static readonly HotspotRoute Logout = new("Logout", ["POST"], "/api/v1/auth/logout", AuthKind.Session, AuthEndpoints.LogoutAsync,
+        new RouteContract("Confirm a logout; the client discards its token")
+            .Answers<MessageResponse>(200, "Confirmed."));
 
-    public static readonly HotspotRoute CreateRouter = new("CreateRouter", ["POST"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.SuperAdmin, RouterEndpoints.CreateAsync);
-    public static readonly HotspotRoute ListRouters = new("ListRouters", ["GET"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.Session, RouterEndpoints.ListAsync);
-    public static readonly HotspotRoute GetRouter = new("GetRouter", ["GET"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.GetAsync);
-    public static readonly HotspotRoute UpdateRouter = new("UpdateRouter", ["PATCH"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.UpdateAsync);
-    public static readonly HotspotRoute DeleteRouter = new("DeleteRouter", ["DELETE"], $"{Admin}/routers/{{routerId}}", AuthKind.SuperAdmin, RouterEndpoints.DeleteAsync);
+    public static readonly HotspotRoute ChangePassword = new("ChangePassword", ["POST"], "/api/v1/auth/change-password", AuthKind.Session, AuthEndpoints.ChangePasswordAsync,
+        new RouteContract("Change the caller's own password")
+            .Accepts<ChangePasswordRequest>()
+            .Answers<MessageResponse>(200, "Changed; the current token stays valid.")
+            .Fails(409, 429));
 
-    public static readonly HotspotRoute TestRouterConnection = new("TestRouterConnection", ["POST"], $"{Admin}/routers/{{routerId}}/test-connection", AuthKind.Session, RouterTestEndpoints.TestConnectionAsync);
+    public static readonly HotspotRoute CreateEmpresa = new("CreateEmpresa", ["POST"], $"{Admin}/empresas", AuthKind.SuperAdmin, EmpresaEndpoints.CreateAsync,
+        new RouteContract("Create a company")
+            .Accepts<EmpresaRequest>()
+            .Answers<EmpresaResponse>(201, "Created.")
+            .Fails(503));
 
-    public static readonly HotspotRoute IssueApiKey = new("IssueApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.IssueAsync);
-    public static readonly HotspotRoute ListApiKeys = new("ListApiKeys", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.ListAsync);
-    public static readonly HotspotRoute RegenerateApiKey = new("RegenerateApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys/regenerate", AuthKind.Session, ApiKeyEndpoints.RegenerateAsync);
-    public static readonly HotspotRoute GetApiKey = new("GetApiKey", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, ApiKeyEndpoints.GetAsync);
-    public static readonly HotspotRoute RevokeApiKey = new("RevokeApiKey", ["DELETE"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, ApiKeyEndpoints.RevokeAsync);
+    public static readonly HotspotRoute ListEmpresas = new("ListEmpresas", ["GET"], $"{Admin}/empresas", AuthKind.SuperAdmin, EmpresaEndpoints.ListAsync,
+        new RouteContract("List companies").Paged()
+            .Answers<PageResponse<EmpresaResponse>>(200, "A page of companies.")
+            .Fails(422));
 
-    public static readonly HotspotRoute ListAudit = new("ListAudit", ["GET"], $"{Admin}/audit", AuthKind.Session, AuditEndpoints.ListAsync);
+    public static readonly HotspotRoute GetEmpresa = new("GetEmpresa", ["GET"], $"{Admin}/empresas/{{empresaId}}", AuthKind.Session, EmpresaEndpoints.GetAsync,
+        new RouteContract("Read a company (a cliente_admin only its own)")
+            .Answers<EmpresaResponse>(200, "The company.")
+            .Fails(404));
 
-    public static readonly HotspotRoute SweepRouter = new("SweepRouter", ["POST"], $"{Admin}/routers/{{routerId}}/sweep", AuthKind.SuperAdmin, SweepEndpoints.SweepAsync);
+    public static readonly HotspotRoute UpdateEmpresa = new("UpdateEmpresa", ["PATCH"], $"{Admin}/empresas/{{empresaId}}", AuthKind.SuperAdmin, EmpresaEndpoints.UpdateAsync,
+        new RouteContract("Update a company; `activa` activates or deactivates it")
+            .Accepts<EmpresaRequest>()
+            .Answers<EmpresaResponse>(200, "Updated.")
+            .Fails(404, 409));
 
-    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, AutoReconnectEndpoint.PostAsync);
+    public static readonly HotspotRoute GetMiEmpresa = new("GetMiEmpresa", ["GET"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, EmpresaEndpoints.GetOwnAsync,
+        new RouteContract("Read the caller's own company")
+            .Answers<EmpresaResponse>(200, "The company.")
+            .Fails(404));
 
-    public static readonly HotspotRoute RouterKeyInfo = new("RouterKeyInfo", ["GET"], "/api/v1/hotspot/router", AuthKind.RouterApiKey, RouterKeyEndpoints.WhoAmIAsync);
+    public static readonly HotspotRoute UpdateMiEmpresa = new("UpdateMiEmpresa", ["PATCH"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, EmpresaEndpoints.UpdateOwnAsync,
+        new RouteContract("Update the contact fields of the caller's own company")
+            .Accepts<EmpresaRequest>()
+            .Answers<EmpresaResponse>(200, "Updated.")
+            .Fails(404, 409));
 
-    public static readonly HotspotRoute UnifiAuthorize = new("UnifiAuthorize", ["POST"], "/api/v1/unifi/authorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.AuthorizeAsync);
-    public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.RouterApiKey, UnifiPortalEndpoints.GetClientAsync);
-    public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.UnauthorizeAsync);
+    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.SuperAdmin, UsuarioEndpoints.CreateAsync,
+        new RouteContract("Create an admin user")
+            .Accepts<UsuarioRequest>()
+            .Answers<UsuarioResponse>(201, "Created.")
+            .Fails(409, 503));
 
-    public static readonly HotspotRoute PortalLogin = new("PortalLogin", ["POST"], "/api/v1/portal_login", AuthKind.RouterApiKey, PortalLoginEndpoints.PostAsync);
-    public static readonly HotspotRoute GetPortalLogin = new("GetPortalLogin", ["GET"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.GetAsync);
-    public static readonly HotspotRoute EndPortalLogin = new("EndPortalLogin", ["DELETE"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.DeleteAsync);
+    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.SuperAdmin, UsuarioEndpoints.ListAsync,
+        new RouteContract("List admin users").Paged()
+            .Answers<PageResponse<UsuarioResponse>>(200, "A page of users.")
+            .Fails(422));
 
-    public static readonly HotspotRoute ActionApi = new("ActionApi", ["GET", "POST"], "/api", AuthKind.Anonymous, ActionEndpoint.HandleAsync);
+    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, UsuarioEndpoints.GetAsync,
+        new RouteContract("Read an admin user")
+            .Answers<UsuarioResponse>(200, "The user.")
+            .Fails(404));
 
-    public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.ShowAsync);
-    public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.SubmitAsync);
+    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, UsuarioEndpoints.UpdateAsync,
+        new RouteContract("Update an admin user; `activo` activates or deactivates (never oneself)")
+            .Accepts<UsuarioRequest>()
+            .Answers<UsuarioResponse>(200, "Updated.")
+            .Fails(404, 409));
+
+    public static readonly HotspotRoute CreateRouter = new("CreateRouter", ["POST"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.SuperAdmin, RouterEndpoints.CreateAsync,
+        new RouteContract("Create a router of a company; its password or UniFi API key goes to the secret store")
+            .Accepts<RouterRequest>()
+            .Answers<RouterResponse>(201, "Created; secrets come back as ********.")
+            .Fails(404, 503));
+
+    public static readonly HotspotRoute ListRouters = new("ListRouters", ["GET"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.Session, RouterEndpoints.ListAsync,
+        new RouteContract("List a company's routers").Paged()
+            .Answers<PageResponse<RouterResponse>>(200, "A page of routers.")
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute GetRouter = new("GetRouter", ["GET"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.GetAsync,
+        new RouteContract("Read a router")
+            .Answers<RouterResponse>(200, "The router; secrets as ********.")
+            .Fails(404));
+
+    public static readonly HotspotRoute UpdateRouter = new("UpdateRouter", ["PATCH"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.UpdateAsync,
+        new RouteContract("Update a router's connection settings or `activo`")
+            .Accepts<RouterRequest>()
+            .Answers<RouterResponse>(200, "Updated.")
+            .Fails(403, 404, 409, 503));
+
+    public static readonly HotspotRoute DeleteRouter = new("DeleteRouter", ["DELETE"], $"{Admin}/routers/{{routerId}}", AuthKind.SuperAdmin, RouterEndpoints.DeleteAsync,
+        new RouteContract("Delete a router")
+            .AnswersEmpty(204, "Deleted.")
+            .Fails(404, 409));
+
+    public static readonly HotspotRoute TestRouterConnection = new("TestRouterConnection", ["POST"], $"{Admin}/routers/{{routerId}}/test-connection", AuthKind.Session, RouterTestEndpoints.TestConnectionAsync,
+        new RouteContract("Try the router's stored connection settings")
+            .Answers<ConnectionTestResponse>(200, "The outcome: `ok`, or what failed.")
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute IssueApiKey = new("IssueApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.IssueAsync,
+        new RouteContract("Issue a router API key (returned once)")
+            .Answers<IssuedApiKey>(201, "The key, as `api_key`; never shown again.")
+            .Fails(404, 409, 503));
+
+    public static readonly HotspotRoute ListApiKeys = new("ListApiKeys", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.ListAsync,
+        new RouteContract("List a router's API keys with `estado` and `last_used`").Paged()
+            .Answers<PageResponse<ApiKeyStatus>>(200, "A page of keys.")
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute RegenerateApiKey = new("RegenerateApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys/regenerate", AuthKind.Session, ApiKeyEndpoints.RegenerateAsync,
+        new RouteContract("Revoke every key of the router and issue one new key")
+            .Answers<IssuedApiKey>(201, "The new key, as `api_key`.")
+            .Fails(404, 409, 503));
+
+    public static readonly HotspotRoute GetApiKey = new("GetApiKey", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, ApiKeyEndpoints.GetAsync,
+        new RouteContract("Status of one API key")
+            .Answers<ApiKeyStatus>(200, "The key's status.")
+            .Fails(404));
+
+    public static readonly HotspotRoute RevokeApiKey = new("RevokeApiKey", ["DELETE"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, ApiKeyEndpoints.RevokeAsync,
+        new RouteContract("Revoke an API key (at once on this instance, within 30 s on others)")
+            .Answers<ApiKeyStatus>(200, "The revoked key's status.")
+            .Fails(404));
+
+    public static readonly HotspotRoute ListAudit = new("ListAudit", ["GET"], $"{Admin}/audit", AuthKind.Session, AuditEndpoints.ListAsync,
+        new RouteContract("Admin writes, newest first (a cliente_admin sees its company's)").Paged()
+            .Answers<PageResponse<AuditEntry>>(200, "A page of entries.")
+            .Fails(422));
+
+    public static readonly HotspotRoute SweepRouter = new("SweepRouter", ["POST"], $"{Admin}/routers/{{routerId}}/sweep", AuthKind.SuperAdmin, SweepEndpoints.SweepAsync,
+        new RouteContract("Sweep one router now")
+            .Answers<SweepReport>(200, "What the sweep did.")
+            .Fails(404));
+
+    public static readonly HotspotRoute CreateProducto = new("CreateProducto", ["POST"], $"{Admin}/routers/{{routerId}}/productos", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.CreateAsync),
+        new RouteContract("Create a product a router sells (a MikroTik profile is checked against the router)")
+            .Accepts<ProductoRequest>()
+            .Answers<ProductoResponse>(201, "Created.")
+            .Fails(404, 503));
+
+    public static readonly HotspotRoute ListProductos = new("ListProductos", ["GET"], $"{Admin}/routers/{{routerId}}/productos", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.ListAsync),
+        new RouteContract("List a router's products, on sale or not").Paged()
+            .Answers<PageResponse<ProductoResponse>>(200, "A page of products.")
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute GetProducto = new("GetProducto", ["GET"], $"{Admin}/productos/{{productoId}}", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.GetAsync),
+        new RouteContract("Read a product")
+            .Answers<ProductoResponse>(200, "The product.")
+            .Fails(404));
+
+    public static readonly HotspotRoute UpdateProducto = new("UpdateProducto", ["PATCH"], $"{Admin}/productos/{{productoId}}", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.UpdateAsync),
+        new RouteContract("Change a product; absent fields keep their value")
+            .Accepts<ProductoRequest>()
+            .Answers<ProductoResponse>(200, "Updated.")
+            .Fails(404, 409, 503));
+
+    public static readonly HotspotRoute DeactivateProducto = new("DeactivateProducto", ["DELETE"], $"{Admin}/productos/{{productoId}}", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.DeactivateAsync),
+        new RouteContract("Take a product off sale (it is kept for the purchases that name it)")
+            .Answers<ProductoResponse>(200, "The product, now with `activo: false`.")
+            .Fails(404, 409));
+
+    public static readonly HotspotRoute ListPerfilesMikrotik = new("ListPerfilesMikrotik", ["GET"], $"{Admin}/routers/{{routerId}}/perfiles-mikrotik", AuthKind.Session, Handle.With<ProductCatalog>(CatalogEndpoints.ProfilesAsync),
+        new RouteContract("The MikroTik router's hotspot user profiles, read from the router")
+            .Answers<IReadOnlyList<PerfilMikrotik>>(200, "The profiles.")
+            .Fails(404, 422, 503));
+
+    public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.ConfigAsync),
+        new RouteContract("What a portal page needs to know of its company and router (pagos_hotspot_api's shape)")
+            .Answers<ConfigPublica>(200, "The company, the router and the payment providers on offer.")
+            .Fails(403));
+
+    public static readonly HotspotRoute CatalogoVenta = new("CatalogoVenta", ["GET"], "/api/v1/catalogo_perfiles_venta", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.OnSaleAsync),
+        new RouteContract("The products on sale at the key's router, in the operator's order (pagos_hotspot_api's shape)")
+            .Answers<IReadOnlyList<ProductoEnVenta>>(200, "Active products, by `orden_visual` then `destacado`.")
+            .Fails(403));
+
+    public static readonly HotspotRoute CatalogoVentaItem = new("CatalogoVentaItem", ["GET"], "/api/v1/catalogo_perfiles_venta/{productoId}", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.OnSaleItemAsync),
+        new RouteContract("One product on sale at the key's router")
+            .Answers<ProductoEnVenta>(200, "The product.")
+            .Fails(403, 404));
+
+    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, AutoReconnectEndpoint.PostAsync,
+        new RouteContract("Reconnect a returning device whose MAC was randomized (seed 000)")
+            .Describe("Always HTTP 200 for a connection outcome: read `estado` and `auto_conexion`.")
+            .Accepts<AutoReconnectRequest>(SeedExamples.ReconnectRequest)
+            .Answers<AutoReconnectResponse>(200, "The outcome, in seed 000's shape.",
+                ("connected", SeedExamples.ReconnectConnected),
+                ("expired", SeedExamples.ReconnectExpired),
+                ("inactive_company", SeedExamples.ReconnectInactiveCompany)));
+
+    public static readonly HotspotRoute RouterKeyInfo = new("RouterKeyInfo", ["GET"], "/api/v1/hotspot/router", AuthKind.RouterApiKey, RouterKeyEndpoints.WhoAmIAsync,
+        new RouteContract("Which router and company a key names")
+            .Answers<RouterKeyInfo>(200, "The key's router and company."));
+
+    public static readonly HotspotRoute UnifiAuthorize = new("UnifiAuthorize", ["POST"], "/api/v1/unifi/authorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.AuthorizeAsync,
+        new RouteContract("Authorize a UniFi guest (custom portals, seed 003)")
+            .Accepts<UnifiAuthorizeRequest>()
+            .Answers<UnifiGuestResponse>(200, "The guest's authorization.")
+            .Fails(403, 502, 503));
+
+    public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.RouterApiKey, UnifiPortalEndpoints.GetClientAsync,
+        new RouteContract("A UniFi guest's authorization and usage")
+            .WithQuery("site", "The UniFi site (default: the router's).")
+            .Answers<UnifiGuestResponse>(200, "The guest.")
+            .Fails(403, 404, 422, 502, 503));
+
+    public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.UnauthorizeAsync,
+        new RouteContract("Revoke a UniFi guest's authorization")
+            .Accepts<UnifiUnauthorizeRequest>()
+            .Answers<UnifiUnauthorizeResponse>(200, "Whether an authorization was revoked.")
+            .Fails(403, 502, 503));
+
+    public static readonly HotspotRoute PortalLogin = new("PortalLogin", ["POST"], "/api/v1/portal_login", AuthKind.RouterApiKey, PortalLoginEndpoints.PostAsync,
+        new RouteContract("Log a guest in from a portal (seed 001)")
+            .Describe("`data` is a JSON string holding uid, ap_mac, mac, ip and the optional fields.")
+            .Accepts<PortalLoginBody>(SeedExamples.PortalLoginRequest)
+            .Answers<PortalLoginResponse>(201, "The portal session, echoing the request with `page_id`.", ("seed", SeedExamples.PortalLoginCreated))
+            .Fails(403));
+
+    public static readonly HotspotRoute GetPortalLogin = new("GetPortalLogin", ["GET"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.GetAsync,
+        new RouteContract("A portal session and its state")
+            .Answers<PortalSessionView>(200, "The session.")
+            .Fails(404));
+
+    public static readonly HotspotRoute EndPortalLogin = new("EndPortalLogin", ["DELETE"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.DeleteAsync,
+        new RouteContract("Log the session's device out")
+            .AnswersEmpty(204, "Logged out.")
+            .Fails(404));
+
+    public static readonly HotspotRoute ActionApi = new("ActionApi", ["GET", "POST"], "/api", AuthKind.Anonymous, ActionEndpoint.HandleAsync,
+        new RouteContract("Seed 002's action API: vouchers and guest data")
+            .Describe("Parameters in the query (GET) or a JSON or form body (POST), as the router's `api_acciones` allow. Answers in seed 002's shape.")
+            .AuthenticatesWith(SecurityScheme.ActionApiKeyParameter, SecurityScheme.RouterApiKeyHeader)
+            .WithQuery("action", "The action (GET).")
+            .Accepts(ActionApiSchemas.Request, [MediaTypes.Json, MediaTypes.Form], SeedExamples.CreateVoucherRequest)
+            .AnswersWithSchema(200, "The action's answer.", ActionApiSchemas.Answer,
+                ("voucher_created", SeedExamples.VoucherCreated), ("voucher_removed", SeedExamples.VoucherRemoved), ("active_guests", SeedExamples.ActiveGuests))
+            .AnswersWithSchema(400, "A parameter is missing or invalid (`No username set`, …).", ActionApiSchemas.Answer)
+            .AnswersWithSchema(401, "`API Key is incorrect` or `API Key not set or method not allowed`.", ActionApiSchemas.Answer)
+            .AnswersWithSchema(403, "`API is not enabled`, or the method is switched off.", ActionApiSchemas.Answer)
+            .AnswersWithSchema(404, "`Username doesn't exist`.", ActionApiSchemas.Answer)
+            .AnswersWithSchema(409, "`Username already exists`.", ActionApiSchemas.Answer)
+            .AnswersWithSchema(413, "The body is larger than 64 KiB.", ActionApiSchemas.Answer)
+            .AnswersWithSchema(500, "`An error occurred`.", ActionApiSchemas.Answer));
+
+    public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.ShowAsync,
+        GuestPage(new RouteContract("The UniFi guest portal page (external portal)")));
+
+    public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.SubmitAsync,
+        GuestPage(new RouteContract("Accept the terms or redeem a voucher on the UniFi guest page"))
+            .Accepts(GuestPageForm, [MediaTypes.Form])
+            .AnswersEmpty(302, "Online: on to the guest's original `url`.")
+            .AnswersHtml(401, "The voucher was not accepted.")
+            .AnswersHtml(403, "Free access is off, or the voucher is not valid now.")
+            .AnswersHtml(422, "The device is not connected to this site.")
+            .AnswersHtml(429, "Too many voucher attempts.")
+            .AnswersHtml(502, "The controller refused.")
+            .AnswersHtml(503, "The controller is unavailable."));
 
     public static IReadOnlyList<HotspotRoute> All { get; } =
     [
-        Health,
+        Health, OpenApiDocument,
         Login, Logout, ChangePassword,
         CreateEmpresa, ListEmpresas, GetEmpresa, UpdateEmpresa, GetMiEmpresa, UpdateMiEmpresa,
         CreateUsuario, ListUsuarios, GetUsuario, UpdateUsuario,
@@ -83,6 +308,8 @@ public static class RouteTable
         IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
         ListAudit,
         SweepRouter,
+        CreateProducto, ListProductos, GetProducto, UpdateProducto, DeactivateProducto, ListPerfilesMikrotik,
+        PublicConfig, CatalogoVenta, CatalogoVentaItem,
         AutoReconnect,
         RouterKeyInfo,
         UnifiAuthorize, UnifiClient, UnifiUnauthorize,
@@ -90,4 +317,25 @@ public static class RouteTable
         PortalLogin, GetPortalLogin, EndPortalLogin,
         ActionApi,
     ];
+
+    private static RouteContract GuestPage(RouteContract contract) => contract
+        .WithQuery("id", "The guest device's MAC, as UniFi redirects.", required: true)
+        .WithQuery("ap", "The access point's MAC.")
+        .WithQuery("ssid", "The network's name, shown on the page.")
+        .WithQuery("url", "Where the guest was going; an http(s) URL.")
+        .WithQuery("router", "Our router id, where the host name does not say it.")
+        .AnswersHtml(200, "The page (Spanish or English by Accept-Language; works without JavaScript).")
+        .AnswersHtml(400, "The device's MAC is missing or invalid.")
+        .AnswersHtml(404, "Unknown router or site.");
+
+    private static JsonObject GuestPageForm => new()
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["mode"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("accept", "voucher") },
+            ["username"] = new JsonObject { ["type"] = "string", ["maxLength"] = 128 },
+            ["passcode"] = new JsonObject { ["type"] = "string", ["maxLength"] = 128 },
+        },
+    };
 }

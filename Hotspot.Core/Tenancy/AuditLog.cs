@@ -35,9 +35,13 @@ public sealed class AuditLog(TableStore store, TimeProvider time)
 
     public static string CompanyPartition(long empresaId) => "empresa-" + StoredEntity.Key(empresaId);
 
-    public Task RecordAsync(HttpContext context, string action, string target, long? empresaId, CancellationToken cancellationToken)
+    public Task RecordAsync(HttpContext context, string action, string target, long? empresaId, CancellationToken cancellationToken) =>
+        RecordAsync(new AdminCaller(context.Admin(), ClientAddress.Of(context)), action, target, empresaId, cancellationToken);
+
+    public Task RecordAsync(AdminCaller caller, string action, string target, long? empresaId, CancellationToken cancellationToken)
     {
-        var actor = context.Admin();
+        ArgumentNullException.ThrowIfNull(caller);
+        var actor = caller.Principal;
         var now = time.GetUtcNow();
         var rowKey = (DateTimeOffset.MaxValue.Ticks - now.Ticks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
         AuditEntity Entry(string partition) => new()
@@ -51,7 +55,7 @@ public sealed class AuditLog(TableStore store, TimeProvider time)
             Accion = action,
             Objetivo = target,
             EmpresaId = empresaId,
-            DireccionIp = ClientAddress.Of(context),
+            DireccionIp = caller.Address,
         };
 
         // The audit trail must not depend on the caller staying connected.

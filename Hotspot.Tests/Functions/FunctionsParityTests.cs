@@ -25,7 +25,7 @@ public sealed class FunctionsParityTests
     [Fact]
     public async Task Checker_reports_a_route_without_a_function()
     {
-        var orphan = new HotspotRoute("Orphan", ["POST"], "/api/v1/orphan", AuthKind.Anonymous, (_, _) => Task.FromResult(Microsoft.AspNetCore.Http.Results.Ok()));
+        var orphan = new HotspotRoute("Orphan", ["POST"], "/api/v1/orphan", AuthKind.Anonymous, (_, _) => Task.FromResult(Microsoft.AspNetCore.Http.Results.Ok()), new Hotspot.Http.Contracts.RouteContract("Orphan"));
 
         var problems = FunctionsParity.Check(Functions, [.. RouteTable.All, orphan], await RegisteredJobsAsync());
 

@@ -1,0 +1,30 @@
+namespace Hotspot.Http;
+
+/// <summary>
+/// The failures an area service reports for the route pipeline to answer, in one place, as problem details: a service
+/// says what went wrong in the caller's terms and never builds an HTTP answer itself.
+/// </summary>
+public abstract class ServiceFailureException(string message) : Exception(message);
+
+/// <summary>Answered 404: the item does not exist, or belongs to a company the caller may not see (the two look alike).</summary>
+public sealed class NotFoundException(string message) : ServiceFailureException(message);
+
+/// <summary>Answered 422 naming each invalid field.</summary>
+public sealed class InvalidFieldsException(FieldErrors errors) : ServiceFailureException("Invalid fields: " + string.Join(", ", errors.Fields))
+{
+    public FieldErrors Errors { get; } = errors;
+}
+
+/// <summary>Answered 409: the request conflicts with the item's current state.</summary>
+public sealed class ConflictException(string message) : ServiceFailureException(message);
+
+/// <summary>Answered 503 with Retry-After: storage or a network controller cannot answer now; the same request may succeed later.</summary>
+public sealed class UnavailableException(string message, TimeSpan retryAfter, Exception? cause = null) : ServiceFailureException(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+
+    public Exception? Cause { get; } = cause;
+}
+
+/// <summary>Answered 403: the caller is known but may not do this (a deactivated router or company, too little role).</summary>
+public sealed class ForbiddenException(string message) : ServiceFailureException(message);

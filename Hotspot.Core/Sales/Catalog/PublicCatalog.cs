@@ -1,0 +1,55 @@
+using Hotspot.Auth;
+using Hotspot.Http;
+
+namespace Hotspot.Sales.Catalog;
+
+/// <summary>
+/// The portal's side of the catalog (router API key): what the router's page shows before a guest buys. Only active
+/// products of the key's own router, in the operator's order; a deactivated router or company sells nothing.
+/// </summary>
+public sealed class PublicCatalog(ProductoStore productos)
+{
+    public static ConfigPublica Config(RouterPrincipal key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        EnsureSelling(key);
+        return new ConfigPublica(
+            new EmpresaPublica(key.Empresa.Id, key.Empresa.Nombre, null, null, null),
+            new RouterPublico(key.Router.Id, key.Router.Nombre, key.Router.Ubicacion),
+            new PagosPublicos([], "redireccion"));
+    }
+
+    public async Task<IReadOnlyList<ProductoEnVenta>> ListAsync(RouterPrincipal key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        EnsureSelling(key);
+        var onSale = new List<ProductoEntity>();
+        await foreach (var producto in productos.AllAsync(key.Router.Id, cancellationToken))
+        {
+            if (producto.Activo)
+            {
+                onSale.Add(producto);
+            }
+        }
+
+        return [.. onSale.OrderBy(p => p.OrdenVisual).ThenByDescending(p => p.Destacado).ThenBy(p => p.CreadoEn).Select(ProductoEnVenta.From)];
+    }
+
+    public async Task<ProductoEnVenta> GetAsync(RouterPrincipal key, string productoId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        EnsureSelling(key);
+        return ProductoIds.RouterOf(productoId) == key.Router.Id
+            && await productos.GetAsync(key.Router.Id, productoId, cancellationToken) is { Activo: true } producto
+                ? ProductoEnVenta.From(producto)
+                : throw new NotFoundException("Producto no encontrado o fuera de venta.");
+    }
+
+    private static void EnsureSelling(RouterPrincipal key)
+    {
+        if (!key.Router.Activo || !key.Empresa.Activa)
+        {
+            throw new ForbiddenException("El router o su empresa están desactivados: no se vende acceso.");
+        }
+    }
+}
