@@ -16,6 +16,7 @@ using Hotspot.ExternalPortal;
 using Hotspot.Secrets;
 using Hotspot.Storage;
 using Hotspot.Tenancy;
+using Hotspot.Tenancy.Admin;
 using Hotspot.Timers;
 using Hotspot.Unifi;
 using Hotspot.Vouchers;
@@ -132,6 +133,8 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<VoucherRedemption>();
         services.TryAddSingleton<UnifiGrantSweep>();
         services.TryAddSingleton<PortalSweep>();
+        services.TryAddSingleton<EmpresaAdmin>();
+        services.TryAddSingleton<UsuarioAdmin>();
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();

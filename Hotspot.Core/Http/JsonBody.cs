@@ -16,6 +16,13 @@ public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
+    /// <summary>The typed request, or the 400/413/422 the pipeline answers instead (thrown as <see cref="UnreadableBodyException"/>).</summary>
+    public static async Task<T> RequireAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    {
+        var body = await ReadAsync<T>(request, cancellationToken);
+        return body.Failed ? throw new UnreadableBodyException(body.Error!) : body.Value!;
+    }
+
     public static async Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
         if (request.ContentLength > MaxBytes)

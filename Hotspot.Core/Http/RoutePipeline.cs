@@ -45,6 +45,7 @@ internal static class RoutePipeline
         InvalidFieldsException invalid => invalid.Errors.ToResult(),
         ConflictException => Problems.Conflict(failure.Message),
         ForbiddenException => Problems.Forbidden(failure.Message),
+        UnreadableBodyException unreadable => unreadable.Answer,
         UnavailableException unavailable => Problems.Unavailable(failure.Message, unavailable.RetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(failure)),
     };

@@ -50,56 +50,56 @@ public static class RouteTable
             .Answers<MessageResponse>(200, "Changed; the current token stays valid.")
             .Fails(409, 429));
 
-    public static readonly HotspotRoute CreateEmpresa = new("CreateEmpresa", ["POST"], $"{Admin}/empresas", AuthKind.SuperAdmin, EmpresaEndpoints.CreateAsync,
+    public static readonly HotspotRoute CreateEmpresa = new("CreateEmpresa", ["POST"], $"{Admin}/empresas", AuthKind.SuperAdmin, Handle.With<EmpresaAdmin>(EmpresaEndpoints.CreateAsync),
         new RouteContract("Create a company")
             .Accepts<EmpresaRequest>()
             .Answers<EmpresaResponse>(201, "Created.")
             .Fails(503));
 
-    public static readonly HotspotRoute ListEmpresas = new("ListEmpresas", ["GET"], $"{Admin}/empresas", AuthKind.SuperAdmin, EmpresaEndpoints.ListAsync,
+    public static readonly HotspotRoute ListEmpresas = new("ListEmpresas", ["GET"], $"{Admin}/empresas", AuthKind.SuperAdmin, Handle.With<EmpresaAdmin>(EmpresaEndpoints.ListAsync),
         new RouteContract("List companies").Paged()
             .Answers<PageResponse<EmpresaResponse>>(200, "A page of companies.")
             .Fails(422));
 
-    public static readonly HotspotRoute GetEmpresa = new("GetEmpresa", ["GET"], $"{Admin}/empresas/{{empresaId}}", AuthKind.Session, EmpresaEndpoints.GetAsync,
+    public static readonly HotspotRoute GetEmpresa = new("GetEmpresa", ["GET"], $"{Admin}/empresas/{{empresaId}}", AuthKind.Session, Handle.With<EmpresaAdmin>(EmpresaEndpoints.GetAsync),
         new RouteContract("Read a company (a cliente_admin only its own)")
             .Answers<EmpresaResponse>(200, "The company.")
             .Fails(404));
 
-    public static readonly HotspotRoute UpdateEmpresa = new("UpdateEmpresa", ["PATCH"], $"{Admin}/empresas/{{empresaId}}", AuthKind.SuperAdmin, EmpresaEndpoints.UpdateAsync,
+    public static readonly HotspotRoute UpdateEmpresa = new("UpdateEmpresa", ["PATCH"], $"{Admin}/empresas/{{empresaId}}", AuthKind.SuperAdmin, Handle.With<EmpresaAdmin>(EmpresaEndpoints.UpdateAsync),
         new RouteContract("Update a company; `activa` activates or deactivates it")
             .Accepts<EmpresaRequest>()
             .Answers<EmpresaResponse>(200, "Updated.")
             .Fails(404, 409));
 
-    public static readonly HotspotRoute GetMiEmpresa = new("GetMiEmpresa", ["GET"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, EmpresaEndpoints.GetOwnAsync,
+    public static readonly HotspotRoute GetMiEmpresa = new("GetMiEmpresa", ["GET"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, Handle.With<EmpresaAdmin>(EmpresaEndpoints.GetOwnAsync),
         new RouteContract("Read the caller's own company")
             .Answers<EmpresaResponse>(200, "The company.")
             .Fails(404));
 
-    public static readonly HotspotRoute UpdateMiEmpresa = new("UpdateMiEmpresa", ["PATCH"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, EmpresaEndpoints.UpdateOwnAsync,
+    public static readonly HotspotRoute UpdateMiEmpresa = new("UpdateMiEmpresa", ["PATCH"], $"{Admin}/mi-empresa", AuthKind.ClienteAdmin, Handle.With<EmpresaAdmin>(EmpresaEndpoints.UpdateOwnAsync),
         new RouteContract("Update the contact fields of the caller's own company")
             .Accepts<EmpresaRequest>()
             .Answers<EmpresaResponse>(200, "Updated.")
             .Fails(404, 409));
 
-    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.SuperAdmin, UsuarioEndpoints.CreateAsync,
+    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.CreateAsync),
         new RouteContract("Create an admin user")
             .Accepts<UsuarioRequest>()
             .Answers<UsuarioResponse>(201, "Created.")
             .Fails(409, 503));
 
-    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.SuperAdmin, UsuarioEndpoints.ListAsync,
+    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.ListAsync),
         new RouteContract("List admin users").Paged()
             .Answers<PageResponse<UsuarioResponse>>(200, "A page of users.")
             .Fails(422));
 
-    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, UsuarioEndpoints.GetAsync,
+    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.GetAsync),
         new RouteContract("Read an admin user")
             .Answers<UsuarioResponse>(200, "The user.")
             .Fails(404));
 
-    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, UsuarioEndpoints.UpdateAsync,
+    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.UpdateAsync),
         new RouteContract("Update an admin user; `activo` activates or deactivates (never oneself)")
             .Accepts<UsuarioRequest>()
             .Answers<UsuarioResponse>(200, "Updated.")

@@ -28,3 +28,9 @@ public sealed class UnavailableException(string message, TimeSpan retryAfter, Ex
 
 /// <summary>Answered 403: the caller is known but may not do this (a deactivated router or company, too little role).</summary>
 public sealed class ForbiddenException(string message) : ServiceFailureException(message);
+
+/// <summary>The body could not be read as the route's request (malformed JSON, wrong types): answered as the reader decided (400 or 422).</summary>
+public sealed class UnreadableBodyException(IResult answer) : ServiceFailureException("The request body could not be read.")
+{
+    public IResult Answer { get; } = answer;
+}
