@@ -13,7 +13,8 @@ public static class RouterOsSimulatorCli
                                            [--portal-dir DIR] [--gateway-port 8731] [--second-login refuse|replace]
           --api-port      RouterOS API port (plain); 0 picks a free one
           --tls-port      API-SSL port with a generated self-signed certificate (off unless given)
-          --control-port  control port on loopback: POST /hosts, DELETE /hosts/{mac}, POST /clock/advance, GET /state, POST /faults, GET /sentences
+          --control-port  control port on loopback: POST /hosts, DELETE /hosts/{mac}, POST /clock/advance, GET /state, POST /faults, GET /sentences,
+                          with a gateway GET /gateway, PUT /gateway/device, DELETE /gateway/device
           --version       RouterOS version it reports (e.g. "6.49.10 (long-term)", "7.18.2 (stable)")
           --user          API user (default admin)
           --password      API password (default empty)

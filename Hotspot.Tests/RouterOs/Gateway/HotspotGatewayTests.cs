@@ -232,6 +232,22 @@ public sealed class HotspotGatewayTests
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
     }
 
+    [Theory]
+    [InlineData(new[] { "--api-port", "0", "--portal-dir", "portal", "--gateway-port", "0", "--second-login", "replace" }, true)]
+    [InlineData(new[] { "--api-port", "0", "--second-login", "sometimes" }, false)]
+    [InlineData(new[] { "--gateway-port", "70000" }, false)]
+    public void The_cli_starts_the_gateway_when_given_a_portal_directory(string[] args, bool valid)
+    {
+        var parsed = RouterOsSimulatorCli.Parse(args);
+
+        Assert.Equal(valid, parsed is not null);
+        if (valid)
+        {
+            Assert.Equal(("portal", 0, SecondLogin.Replace), (parsed!.Value.Gateway!.PortalDirectory, parsed.Value.Gateway.Port, parsed.Value.Options.SecondLoginOnDevice));
+            Assert.Null(RouterOsSimulatorCli.Parse(["--api-port", "0"])!.Value.Gateway);
+        }
+    }
+
     private static async Task<HttpResponseMessage> ToOtherSiteAsync(RunningGateway rig)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/news?a=1");
