@@ -2,19 +2,6 @@ using System.Globalization;
 
 namespace Hotspot.Simulators.RouterOs;
 
-/// <summary>Why the hotspot refused a login; the same checks serve the API's <c>/ip/hotspot/active/login</c> and the gateway's <c>/login</c>.</summary>
-internal enum LoginRefusal
-{
-    None,
-    HostNotFound,
-    InvalidCredentials,
-    Disabled,
-    MacNotAllowed,
-    UptimeLimit,
-    SessionLimit,
-    DeviceLoggedIn,
-}
-
 /// <summary>
 /// Logging a device in: the one code path behind the API's <c>/ip/hotspot/active/login</c>, the gateway's page login
 /// and a returning device's MAC cookie, so that each sees the sessions the others made. A device holds one session.
@@ -197,11 +184,4 @@ public sealed partial class RouterState
         LoginRefusal.DeviceLoggedIn => "already logged in",
         _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
     };
-}
-
-/// <summary>A login for a device that already has a session: refused (the default) or the old session ends first.</summary>
-public enum SecondLogin
-{
-    Refuse,
-    Replace,
 }

@@ -225,7 +225,12 @@ public sealed class HotspotGatewayTests
         await using var rig = await RunningGateway.StartAsync();
 
         using var css = await rig.SendAsync(HttpMethod.Get, "/style.css", Phone, PhoneIp);
-        using var outside = await rig.SendAsync(HttpMethod.Get, "/..%2F..%2FHotspot.Tests.dll", Phone, PhoneIp);
+        // Sent as written: HttpClient would otherwise remove the dot segments before the gateway sees them.
+        var escape = new Uri(rig.Gateway.Url.AbsoluteUri + "../../../Hotspot.Tests.dll", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        using var request = new HttpRequestMessage(HttpMethod.Get, escape);
+        request.Headers.Add(HotspotGateway.MacHeader, Phone);
+        request.Headers.Add(HotspotGateway.IpHeader, PhoneIp);
+        using var outside = await rig.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
