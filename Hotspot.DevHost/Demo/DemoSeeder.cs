@@ -27,8 +27,9 @@ public sealed class DemoSeeder(
     private const string RouterPassword = "demo-router-password";
     private readonly TaskCompletionSource<DemoInfo> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RouterOsSimulator? _simulator;
+    private DemoHotspot? _hotspot;
 
-    public sealed record DemoInfo(string BaseUrl, string AdminEmail, string? AdminPassword, long RouterId, string ApiKey, RouterOsSimulator Simulator);
+    public sealed record DemoInfo(string BaseUrl, string AdminEmail, string? AdminPassword, long RouterId, string ApiKey, RouterOsSimulator Simulator, DemoHotspot Hotspot);
 
     /// <summary>Completes once the demo is in place (tests wait on it).</summary>
     public Task<DemoInfo> Ready => _ready.Task;
@@ -56,6 +57,11 @@ public sealed class DemoSeeder(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (_hotspot is not null)
+        {
+            await _hotspot.DisposeAsync();
+        }
+
         if (_simulator is not null)
         {
             await _simulator.DisposeAsync();
@@ -73,6 +79,7 @@ public sealed class DemoSeeder(
     {
         _simulator = RouterOsSimulator.Start(new RouterOsSimulatorOptions { Version = "7.14.3 (stable)", User = "admin", Password = RouterPassword });
         await SeedRouterAsync(_simulator, cancellationToken);
+        _hotspot = await DemoHotspot.StartAsync(_simulator);
 
         var time = services.GetRequiredService<TimeProvider>();
         var (adminEmail, adminPassword) = await EnsureAdminAsync(time, cancellationToken);
@@ -88,7 +95,7 @@ public sealed class DemoSeeder(
             cancellationToken);
         var (_, apiKey) = await services.GetRequiredService<ApiKeyStore>().IssueAsync(router, cancellationToken);
         var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DevHostApplication.DefaultUrl;
-        return new DemoInfo(address.Replace("[::]", "localhost", StringComparison.Ordinal), adminEmail, adminPassword, router.Id, apiKey, _simulator);
+        return new DemoInfo(address.Replace("[::]", "localhost", StringComparison.Ordinal), adminEmail, adminPassword, router.Id, apiKey, _simulator, _hotspot);
     }
 
     /// <summary>The paid user of seed 000's example, and three devices on the hotspot network.</summary>
@@ -102,6 +109,7 @@ public sealed class DemoSeeder(
         simulator.State.AddHost("AA:BB:CC:DD:EE:FF", "192.168.88.10");
         simulator.State.AddHost("11:22:33:44:55:66", "192.168.88.175");
         simulator.State.AddHost("22:33:44:55:66:77", "192.168.88.176");
+        await client.AddHotspotUserAsync(new NewHotspotUser(DemoHotspot.GuestUser, DemoHotspot.GuestPassword), cancellationToken);
     }
 
     /// <summary>The bootstrapped super_admin when one is configured; otherwise a demo admin with a password made now and shown once.</summary>
@@ -149,6 +157,8 @@ public sealed class DemoSeeder(
             .AppendLine(Reconnect("11:22:33:44:55:66", "192.168.88.175", HotspotUser))
             .AppendLine("# 3. A user the router does not know: estado expirado, \"Usuario no encontrado\":")
             .AppendLine(Reconnect("22:33:44:55:66:77", "192.168.88.176", "NOSUCH"))
+            .AppendLine(CultureInfo.InvariantCulture, $"# The hotspot's login page in a browser (sample pages in Demo/portal), as device {DemoHotspot.BrowserMac}: {info.Hotspot.Gateway.Url}")
+            .AppendLine(CultureInfo.InvariantCulture, $"#   log in as {DemoHotspot.GuestUser} / {DemoHotspot.GuestPassword}; another device: curl -X PUT {info.Hotspot.Control.Urls.Single()}/gateway/device -H 'Content-Type: application/json' -d '{{\"mac-address\":\"11:22:33:44:55:66\",\"address\":\"192.168.88.175\"}}'")
             .AppendLine("# Log in as the admin:")
             .AppendLine(CultureInfo.InvariantCulture, $"curl -s -X POST {url}/api/v1/auth/login -H 'Content-Type: application/json' -d '{{\"email\":\"{info.AdminEmail}\",\"password\":\"{info.AdminPassword ?? "<your password>"}\"}}'");
         return text.ToString();

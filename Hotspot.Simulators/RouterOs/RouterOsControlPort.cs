@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hotspot.Simulators.RouterOs.Gateway;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,8 @@ public static class RouterOsControlPort
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower };
 
-    public static async Task<WebApplication> StartAsync(RouterOsSimulator simulator, int port)
+    /// <param name="gateway">The hotspot gateway, when one runs: its device selection is offered under <c>/gateway</c>.</param>
+    public static async Task<WebApplication> StartAsync(RouterOsSimulator simulator, int port, HotspotGateway? gateway = null)
     {
         ArgumentNullException.ThrowIfNull(simulator);
         var builder = WebApplication.CreateSlimBuilder();
@@ -75,8 +77,34 @@ public static class RouterOsControlPort
             return Results.Ok(new { faults.LatencyMs, faults.JitterMs, faults.Silent, faults.DropMidReplyNext, faults.FatalNext, faults.GarbageNext });
         });
 
+        if (gateway is not null)
+        {
+            MapGateway(app, gateway);
+        }
+
         await app.StartAsync();
         return app;
+    }
+
+    private static void MapGateway(WebApplication app, HotspotGateway gateway)
+    {
+        app.MapGet("/gateway", () => Results.Json(new { url = gateway.Url, defaultDevice = gateway.DefaultDevice }, Json));
+        app.MapPut("/gateway/device", async (HttpRequest request) =>
+        {
+            var body = await request.ReadFromJsonAsync<HostRequest>(Json);
+            if (body?.MacAddress is not { Length: > 0 } mac || body.Address is not { Length: > 0 } address
+                || !System.Net.IPAddress.TryParse(address, out _) || WrittenValues.Mac(mac) is null)
+            {
+                return Results.BadRequest(new { error = "Send {\"mac-address\": \"AA:BB:CC:DD:EE:FF\", \"address\": \"10.5.50.7\"}." });
+            }
+
+            return Results.Json(gateway.SelectDevice(mac, address), Json);
+        });
+        app.MapDelete("/gateway/device", () =>
+        {
+            gateway.ClearDefaultDevice();
+            return Results.NoContent();
+        });
     }
 
     private static IResult Quiet(RouterOsSimulator simulator, string mac, bool quiet)

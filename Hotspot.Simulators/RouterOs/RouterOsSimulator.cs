@@ -27,7 +27,7 @@ public sealed class RouterOsSimulator : IAsyncDisposable
     {
         Options = options;
         Clock = options.Clock;
-        State = new RouterState(RouterOsVersion.Parse(options.Version), options.Clock, options.Identity);
+        State = new RouterState(RouterOsVersion.Parse(options.Version), options.Clock, options.Identity) { SecondLoginOnDevice = options.SecondLoginOnDevice };
         Faults = new SimulatorFaults { LatencyMs = options.LatencyMs };
         _api = new TcpListener(options.Address, options.ApiPort);
         if (options.TlsPort is { } tlsPort)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Hotspot.Simulators.RouterOs.Gateway;
 
 namespace Hotspot.Simulators.RouterOs;
 
@@ -9,19 +10,24 @@ public static class RouterOsSimulatorCli
     public const string Usage = """
         Usage: Hotspot.Simulators routeros [--api-port 8728] [--tls-port 8729] [--control-port 8730] [--version "7.14.3 (stable)"]
                                            [--user admin] [--password PASS] [--latency-ms 0]
+                                           [--portal-dir DIR] [--gateway-port 8731] [--second-login refuse|replace]
           --api-port      RouterOS API port (plain); 0 picks a free one
           --tls-port      API-SSL port with a generated self-signed certificate (off unless given)
-          --control-port  control port on loopback: POST /hosts, DELETE /hosts/{mac}, POST /clock/advance, GET /state, POST /faults, GET /sentences
+          --control-port  control port on loopback: POST /hosts, DELETE /hosts/{mac}, POST /clock/advance, GET /state, POST /faults, GET /sentences,
+                          with a gateway GET /gateway, PUT /gateway/device, DELETE /gateway/device
           --version       RouterOS version it reports (e.g. "6.49.10 (long-term)", "7.18.2 (stable)")
           --user          API user (default admin)
           --password      API password (default empty)
           --latency-ms    delay before every reply
+          --portal-dir    serve this hotspot HTML directory (login.html, alogin.html, …) on the hotspot gateway
+          --gateway-port  the hotspot gateway's HTTP port (8731 by default when --portal-dir is given; 0 picks a free one)
+          --second-login  a login for a device that already has a session: refuse (default) or replace it
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (Parse(args) is not var (options, controlPort))
+        if (Parse(args) is not var (options, controlPort, gatewayOptions))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -31,7 +37,8 @@ public static class RouterOsSimulatorCli
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await using var simulator = RouterOsSimulator.Start(options);
-        await using var control = await RouterOsControlPort.StartAsync(simulator, controlPort);
+        await using var gateway = gatewayOptions is null ? null : await HotspotGateway.StartAsync(simulator, gatewayOptions);
+        await using var control = await RouterOsControlPort.StartAsync(simulator, controlPort, gateway);
         Console.WriteLine($"RouterOS {options.Version} API: 127.0.0.1:{simulator.ApiPort} (user {options.User})");
         if (simulator.TlsPort is { } tls)
         {
@@ -39,6 +46,11 @@ public static class RouterOsSimulatorCli
         }
 
         Console.WriteLine($"Control port: {string.Join(", ", control.Urls)}");
+        if (gateway is not null)
+        {
+            Console.WriteLine($"Hotspot gateway: {gateway.Url} serving {gatewayOptions!.PortalDirectory} (choose the device: PUT /gateway/device on the control port, or header {HotspotGateway.MacHeader})");
+        }
+
         Console.WriteLine("Ctrl+C stops it.");
         await stopped.Task;
         return 0;
@@ -50,10 +62,12 @@ public static class RouterOsSimulatorCli
         }
     }
 
-    internal static (RouterOsSimulatorOptions Options, int ControlPort)? Parse(IReadOnlyList<string> args)
+    internal static (RouterOsSimulatorOptions Options, int ControlPort, HotspotGatewayOptions? Gateway)? Parse(IReadOnlyList<string> args)
     {
         var options = new RouterOsSimulatorOptions { ApiPort = 8728 };
         var controlPort = 8730;
+        var gatewayPort = 8731;
+        string? portalDirectory = null;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -82,6 +96,15 @@ public static class RouterOsSimulatorCli
                 case "--password":
                     options = options with { Password = value };
                     break;
+                case "--portal-dir":
+                    portalDirectory = value;
+                    break;
+                case "--gateway-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                    gatewayPort = port;
+                    break;
+                case "--second-login" when Enum.TryParse<SecondLogin>(value, ignoreCase: true, out var second) && Enum.IsDefined(second):
+                    options = options with { SecondLoginOnDevice = second };
+                    break;
                 case "--latency-ms" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var latency):
                     options = options with { LatencyMs = latency };
                     break;
@@ -92,6 +115,6 @@ public static class RouterOsSimulatorCli
             i++;
         }
 
-        return (options, controlPort);
+        return (options, controlPort, portalDirectory is null ? null : new HotspotGatewayOptions { PortalDirectory = portalDirectory, Port = gatewayPort });
     }
 }

@@ -25,4 +25,7 @@ public sealed record RouterOsSimulatorOptions
     public int LatencyMs { get; init; }
 
     public SimulatorClock Clock { get; init; } = new();
+
+    /// <summary>What a login for a device that already has a session does (unverified on a real router: refused by default).</summary>
+    public SecondLogin SecondLoginOnDevice { get; init; } = SecondLogin.Refuse;
 }

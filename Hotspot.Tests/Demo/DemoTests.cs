@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hotspot.DevHost.Demo;
@@ -36,5 +37,26 @@ public sealed class DemoTests
 
         using var login = await host.Client.PostAsJsonAsync("/api/v1/auth/login", new { email = demo.AdminEmail, password = demo.AdminPassword });
         login.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task The_demo_hotspot_serves_its_sample_login_page_to_a_browser_and_logs_the_guest_in()
+    {
+        await using var host = await RunningDevHost.StartAsync(new Dictionary<string, string?> { ["Hotspot:DevHost:Demo:Enabled"] = "true", ["Hotspot:Auth:BcryptCost"] = "4" });
+        var demo = await host.Services.GetRequiredService<DemoSeeder>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = demo.Hotspot.Gateway.Url };
+
+        using var home = await browser.GetAsync(new Uri("/", UriKind.Relative));
+        var loginPage = await browser.GetStringAsync(home.Headers.Location);
+        using var login = await browser.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = DemoHotspot.GuestUser, ["password"] = DemoHotspot.GuestPassword, ["dst"] = "http://example.com/",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Contains("Device " + DemoHotspot.BrowserMac, loginPage, StringComparison.Ordinal);
+        Assert.Contains("You are online, " + DemoHotspot.GuestUser, await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var session = Assert.Single(demo.Simulator.State.Snapshot()["/ip/hotspot/active"]);
+        Assert.Equal((DemoHotspot.GuestUser, DemoHotspot.BrowserMac), (session["user"], session["mac-address"]));
     }
 }

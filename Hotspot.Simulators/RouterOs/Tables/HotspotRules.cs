@@ -12,15 +12,25 @@ public sealed partial class RouterState
     private const long BytesInPerSecond = 1_000;
     private const long BytesOutPerSecond = 4_000;
 
-    /// <summary>A device joins the hotspot network (it appears in <c>/ip/hotspot/host</c>).</summary>
+    /// <summary>
+    /// A device joins the hotspot network (it appears in <c>/ip/hotspot/host</c>). A device that was already there
+    /// joins afresh: its session ends, as when a device reconnects to a router.
+    /// </summary>
     public void AddHost(string macAddress, string address)
     {
+        var mac = WrittenValues.Mac(macAddress) ?? throw new ArgumentException(WrittenValues.InvalidMac, nameof(macAddress));
         lock (_gate)
         {
+            var now = Clock.Now;
+            foreach (var session in Menu(MenuCatalog.Active).Rows.Where(a => SameMac(a["mac-address"], mac)).ToList())
+            {
+                EndSession(session, now - session.Created);
+            }
+
             var hosts = Menu(MenuCatalog.Hosts);
-            hosts.Rows.RemoveAll(h => SameMac(h["mac-address"], macAddress));
-            var host = hosts.NewRow(Clock.Now);
-            host["mac-address"] = macAddress.ToUpperInvariant();
+            hosts.Rows.RemoveAll(h => SameMac(h["mac-address"], mac));
+            var host = hosts.NewRow(now);
+            host["mac-address"] = mac;
             host["address"] = address;
             host["to-address"] = address;
             host["server"] = "hotspot1";
@@ -38,7 +48,7 @@ public sealed partial class RouterState
         ArgumentNullException.ThrowIfNull(macAddress);
         lock (_gate)
         {
-            var mac = macAddress.ToUpperInvariant();
+            var mac = WrittenValues.Mac(macAddress) ?? macAddress.ToUpperInvariant();
             if (quiet)
             {
                 _quietSince.TryAdd(mac, Clock.Now);
@@ -53,6 +63,7 @@ public sealed partial class RouterState
     /// <summary>A device leaves: its host entry and any session go.</summary>
     public bool RemoveHost(string macAddress)
     {
+        macAddress = WrittenValues.Mac(macAddress) ?? macAddress;
         lock (_gate)
         {
             var now = Clock.Now;
@@ -120,68 +131,6 @@ public sealed partial class RouterState
         {
             host["authorized"] = "false";
         }
-    }
-
-    /// <summary><c>/ip/hotspot/active/login</c>: the device must be in the host table; a cookie follows when the profile asks.</summary>
-    private Replies Login(Dictionary<string, string> args, DateTimeOffset now)
-    {
-        var mac = args.GetValueOrDefault("mac-address");
-        var ip = args.GetValueOrDefault("ip");
-        var host = Menu(MenuCatalog.Hosts).Rows.Find(h => (mac is not null && SameMac(h["mac-address"], mac)) || (mac is null && ip is not null && h["address"] == ip));
-        if (host is null)
-        {
-            return Replies.Trap("host not found: the device is not on the hotspot network", 4);
-        }
-
-        var user = Menu(MenuCatalog.Users).FindByName(args.GetValueOrDefault("user") ?? string.Empty);
-        if (user is null || user["password"] is { } password && password != args.GetValueOrDefault("password"))
-        {
-            return Replies.Trap("invalid user name or password", 4);
-        }
-
-        if (user["disabled"] == "true")
-        {
-            return Replies.Trap("user disabled", 4);
-        }
-
-        if (user["mac-address"] is { } bound && bound != "00:00:00:00:00:00" && !SameMac(bound, host["mac-address"]))
-        {
-            return Replies.Trap("your mac address is not allowed", 4);
-        }
-
-        var profile = ProfileOf(user);
-        var active = Menu(MenuCatalog.Active);
-        var name = user["name"]!;
-        if (Duration(user["limit-uptime"]) is { } limit && (Duration(user["uptime"]) ?? TimeSpan.Zero) >= limit)
-        {
-            return Replies.Trap("user " + name + " has reached uptime limit", 4);
-        }
-
-        var shared = int.TryParse(profile?["shared-users"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 1;
-        if (active.Rows.Count(a => a["user"] == name) >= shared)
-        {
-            return Replies.Trap("no more sessions are allowed for user", 4);
-        }
-
-        var session = active.NewRow(now);
-        session["server"] = host["server"];
-        session["user"] = name;
-        session["address"] = host["address"];
-        session["mac-address"] = host["mac-address"];
-        session["login-by"] = "http-pap";
-        host["authorized"] = "true";
-        if (profile?["add-mac-cookie"] is "true" or "yes")
-        {
-            var cookies = Menu(MenuCatalog.Cookies);
-            cookies.Rows.RemoveAll(c => c["user"] == name && SameMac(c["mac-address"], host["mac-address"]));
-            var cookie = cookies.NewRow(now);
-            cookie["user"] = name;
-            cookie["domain"] = string.Empty;
-            cookie["mac-address"] = host["mac-address"];
-            cookie.Until = now + (Duration(profile["mac-cookie-timeout"]) ?? TimeSpan.FromDays(3));
-        }
-
-        return Replies.Done();
     }
 
     private string? ValidateWrite(SimMenu menu, Dictionary<string, string> values, SimRow? existing)
@@ -265,5 +214,6 @@ public sealed partial class RouterState
     private static string Add(string? counter, long amount) =>
         ((long.TryParse(counter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0) + amount).ToString(CultureInfo.InvariantCulture);
 
+    // Stored MACs are canonical (WrittenValues.Mac) and callers canonicalise what they are given.
     private static bool SameMac(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,7 @@ internal static class MenuCatalog
             Path = Users, NameProperty = "name", CanAdd = true, CanSet = true, CanRemove = true,
             Writable = Set("name", "password", "profile", "server", "mac-address", "limit-uptime", "limit-bytes-in", "limit-bytes-out",
                 "limit-bytes-total", "address", "email", "comment", "disabled"),
+            Booleans = Set("disabled"),
             Defaults = Map(("server", "all"), ("profile", "default"), ("uptime", "0s"), ("bytes-in", "0"), ("bytes-out", "0"),
                 ("packets-in", "0"), ("packets-out", "0"), ("dynamic", "false"), ("disabled", "false")),
         },
@@ -27,6 +28,7 @@ internal static class MenuCatalog
             Path = Profiles, NameProperty = "name", CanAdd = true, CanSet = true, CanRemove = true,
             Writable = Set("name", "shared-users", "rate-limit", "session-timeout", "idle-timeout", "keepalive-timeout", "add-mac-cookie",
                 "mac-cookie-timeout", "address-list", "on-login", "on-logout", "status-autorefresh", "transparent-proxy"),
+            Booleans = Set("add-mac-cookie", "transparent-proxy"),
             Defaults = Map(("shared-users", "1"), ("idle-timeout", "none"), ("keepalive-timeout", "2m"), ("add-mac-cookie", "true"),
                 ("mac-cookie-timeout", "3d"), ("status-autorefresh", "1m"), ("transparent-proxy", "false")),
         },
@@ -37,6 +39,7 @@ internal static class MenuCatalog
         {
             Path = IpBindings, CanAdd = true, CanSet = true, CanRemove = true,
             Writable = Set("address", "mac-address", "server", "to-address", "type", "comment", "disabled"),
+            Booleans = Set("disabled"),
             Defaults = Map(("server", "all"), ("type", "regular"), ("disabled", "false")),
         },
         new SimMenu { Path = Resource, Single = true },

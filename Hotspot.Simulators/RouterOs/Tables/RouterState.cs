@@ -35,6 +35,18 @@ public sealed partial class RouterState
 
     public SimulatorClock Clock { get; }
 
+    /// <summary>The router's <c>/system/identity</c> name.</summary>
+    public string Identity
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Menu(MenuCatalog.Identity).Rows[0]["name"] ?? string.Empty;
+            }
+        }
+    }
+
     private string NoSuchItem => Version.Major >= 7 ? "no such item (4)" : "no such item";
 
     /// <summary>Every table as the API would print it.</summary>
@@ -76,7 +88,7 @@ public sealed partial class RouterState
             Refresh(now);
             if (!_menus.TryGetValue(menuPath, out var menu))
             {
-                return new Replies().AddTrap("no such command or directory (" + path.TrimStart('/') + ")", 0).AddTrap("no such command prefix", 0).AddDone();
+                return new Replies().AddTrap("no such command or directory (" + FirstUnknownWord(path) + ")", 0).AddTrap("no such command prefix", 0).AddDone();
             }
 
             return verb switch
@@ -137,7 +149,7 @@ public sealed partial class RouterState
             return unknown;
         }
 
-        if (ValidateWrite(menu, args, existing: null) is { } refused)
+        if ((WrittenValues.Normalise(menu, args) ?? ValidateWrite(menu, args, existing: null)) is { } refused)
         {
             return Replies.Trap(refused);
         }
@@ -157,6 +169,11 @@ public sealed partial class RouterState
         if (UnknownParameter(menu, changes) is { } unknown)
         {
             return unknown;
+        }
+
+        if (WrittenValues.Normalise(menu, changes) is { } invalid)
+        {
+            return Replies.Trap(invalid);
         }
 
         var (rows, missing) = menu.Single ? (menu.Rows, null) : Resolve(menu, args);
@@ -246,6 +263,26 @@ public sealed partial class RouterState
         }
 
         return (rows, null);
+    }
+
+    /// <summary>
+    /// The word RouterOS names in <c>no such command or directory (word)</c>: the first one, from the left, that is
+    /// neither a menu nor a directory holding one (<c>/system/routerboard/getall</c> names <c>routerboard</c>).
+    /// </summary>
+    private string FirstUnknownWord(string path)
+    {
+        var words = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var prefix = string.Empty;
+        foreach (var word in words)
+        {
+            prefix += "/" + word;
+            if (!_menus.Keys.Any(m => m == prefix || m.StartsWith(prefix + "/", StringComparison.Ordinal)))
+            {
+                return word;
+            }
+        }
+
+        return words.LastOrDefault() ?? string.Empty;
     }
 
     private static Replies? UnknownParameter(SimMenu menu, Dictionary<string, string> args) =>

@@ -14,6 +14,9 @@ internal sealed class SimMenu
 
     public IReadOnlySet<string> Writable { get; init; } = new HashSet<string>();
 
+    /// <summary>Writable properties that hold a boolean: stored and printed as <c>true</c>/<c>false</c>.</summary>
+    public IReadOnlySet<string> Booleans { get; init; } = new HashSet<string>();
+
     public bool CanAdd { get; init; }
 
     public bool CanSet { get; init; }

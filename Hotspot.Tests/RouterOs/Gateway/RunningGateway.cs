@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Hotspot.Simulators.RouterOs.Gateway;
+
+namespace Hotspot.Tests.RouterOs.Gateway;
+
+/// <summary>A simulated router with its hotspot gateway serving the test portal, and a browser-like client that does not follow redirects.</summary>
+internal sealed partial class RunningGateway : IAsyncDisposable
+{
+    public static readonly string PortalDirectory = Path.Combine(AppContext.BaseDirectory, "RouterOs", "Gateway", "portal");
+
+    private RunningGateway(RunningRouter router, HotspotGateway gateway)
+    {
+        Router = router;
+        Gateway = gateway;
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = gateway.Url,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public RunningRouter Router { get; }
+
+    public HotspotGateway Gateway { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<RunningGateway> StartAsync(string? portalDirectory = null)
+    {
+        var router = RunningRouter.Start();
+        var gateway = await HotspotGateway.StartAsync(router.Simulator, new HotspotGatewayOptions { PortalDirectory = portalDirectory ?? PortalDirectory });
+        return new RunningGateway(router, gateway);
+    }
+
+    /// <summary>A request as the device <paramref name="mac"/> sends it (the gateway reads the device from these headers).</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string mac, string ip, IDictionary<string, string>? form = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add(HotspotGateway.MacHeader, mac);
+        request.Headers.Add(HotspotGateway.IpHeader, ip);
+        if (form is not null)
+        {
+            request.Content = new FormUrlEncodedContent(form);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<string> PageAsync(HttpMethod method, string path, string mac, string ip, IDictionary<string, string>? form = null)
+    {
+        using var response = await SendAsync(method, path, mac, ip, form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The text of the element with this id in a page of the test portal, or null when the page has none.</summary>
+    public static string? Element(string html, string id) =>
+        Regex.Match(html, $"id=\"{Regex.Escape(id)}\"(?: value=\"(?<v>[^\"]*)\"|>(?<t>[^<]*)<)") is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups["v"].Success ? m.Groups["v"].Value : m.Groups["t"].Value)
+            : null;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Gateway.DisposeAsync();
+        await Router.DisposeAsync();
+    }
+}
