@@ -174,6 +174,25 @@ public sealed class StripeCheckoutTests : IAsyncLifetime
         Assert.DoesNotContain(_bed.Logs.Lines, line => line.Contains("not_a_real_key", StringComparison.Ordinal));
     }
 
-    private static Event EventOf(WebhookRequest webhook) =>
-        EventUtility.ConstructEvent(PaymentTestBed.Text(webhook), webhook.Headers["Stripe-Signature"], PaymentTestBed.StripeSecret);
+    [Fact]
+    public async Task A_session_past_its_expiry_on_the_simulator_clock_expires_notifies_and_takes_no_payment()
+    {
+        var purchase = PaymentTestBed.NewPurchaseId();
+        var checkout = await _stripe.CreateCheckoutAsync(_account, PaymentTestBed.StripeCheckout(purchase), default);
+
+        await _bed.ControlAsync("/clock/advance", new { seconds = 2 * 3600 });
+        var expired = EventOf(await _bed.Webhooks.NextAsync(), TimeSpan.FromHours(2));
+        using var late = await _bed.Browser.PostAsync(checkout.PaymentUrl, new FormUrlEncodedContent([KeyValuePair.Create("action", "approve")]));
+        var truth = await _stripe.LookupAsync(_account, purchase, checkout.ProviderReference, default);
+
+        Assert.Equal(EventTypes.CheckoutSessionExpired, expired.Type);
+        Assert.Equal(checkout.ProviderReference, ((Session)expired.Data.Object).Id);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal(PaymentState.Expired, truth.State);
+    }
+
+    /// <summary>Stripe.net's own check and parse; <paramref name="clockAhead"/> when the simulator's clock was moved on before signing.</summary>
+    private static Event EventOf(WebhookRequest webhook, TimeSpan clockAhead = default) => EventUtility.ConstructEvent(
+        PaymentTestBed.Text(webhook), webhook.Headers["Stripe-Signature"], PaymentTestBed.StripeSecret,
+        tolerance: 300, utcNow: (DateTimeOffset.UtcNow + clockAhead).ToUnixTimeSeconds());
 }
