@@ -42,6 +42,7 @@ public static class ConfigurationKeys
     public const string SweepSchedule = "SWEEP_SCHEDULE";
     public const string CloneIdleMinutes = "CLONE_IDLE_MINUTES";
     public const string PortalFreeMinutes = "Hotspot:Portal:FreeMinutes";
+    public const string PortalRedirectHosts = "Hotspot:Portal:RedirectHosts";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -62,5 +63,6 @@ public static class ConfigurationKeys
         new(SweepSchedule, SettingScope.RequiredInAzure, "Six-field NCRONTAB of the SweepExpired timer (default every 5 minutes); the Functions timer reads it as %SWEEP_SCHEDULE%."),
         new(CloneIdleMinutes, SettingScope.OptionalInAzure, "Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it (default 1440)."),
         new(PortalFreeMinutes, SettingScope.OptionalInAzure, "Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only (default 60)."),
+        new(PortalRedirectHosts, SettingScope.OptionalInAzure, "Hosts the UniFi guest portal may send a guest on to: 'any' (default) or a comma-separated list, *.example.com for subdomains."),
     ];
 }
