@@ -67,6 +67,13 @@ public sealed class RequestBody
                 buffer.Write(chunk, 0, read);
             }
         }
+        catch (BadHttpRequestException e)
+        {
+            // The server's parser: broken chunk framing (400), a body arriving too slowly (408), over its own limit (413).
+            return Problems.Status(e.StatusCode, e.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "El cuerpo de la petición llegó demasiado despacio."
+                : "El cuerpo de la petición está mal formado o llegó incompleto.");
+        }
         catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             return Problems.BadRequest("El cuerpo de la petición llegó incompleto.");
