@@ -76,6 +76,9 @@ param cloneIdleMinutes int = 1440
 @maxValue(1440)
 param portalFreeMinutes int = 60
 
+@description('Hosts the UniFi guest portal may send a guest on to after it: any, or a comma-separated list of host names (*.example.com for subdomains).')
+param portalRedirectHosts string = 'any'
+
 @description('Key Vault purge protection (irreversible once on). Recommended for production.')
 param keyVaultPurgeProtection bool = false
 
@@ -237,6 +240,7 @@ module api 'app/api.bicep' = {
     sweepSchedule: sweepSchedule
     cloneIdleMinutes: cloneIdleMinutes
     portalFreeMinutes: portalFreeMinutes
+    portalRedirectHosts: portalRedirectHosts
   }
   // The app starts as soon as it exists: let it find its roles (and, when private, its endpoints) in place.
   dependsOn: [

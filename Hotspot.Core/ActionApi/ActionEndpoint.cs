@@ -12,10 +12,10 @@ public static class ActionEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var (parameters, tooLarge) = await ActionParameters.ReadAsync(context.Request, cancellationToken);
+        var parameters = await ActionParameters.ReadAsync(context.Request, cancellationToken);
         if (parameters is null)
         {
-            return ActionReply.Failure(ActionMessages.Error, tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            return ActionReply.Failure(ActionMessages.Error, StatusCodes.Status400BadRequest);
         }
 
         if (parameters.Key is not { } key)
@@ -35,7 +35,7 @@ public static class ActionEndpoint
             return ActionReply.Failure(ActionMessages.NotEnabled, StatusCodes.Status403Forbidden);
         }
 
-        if (HttpMethods.IsGet(context.Request.Method) ? !router.ApiGet : !router.ApiPost)
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? !router.ApiGet : !router.ApiPost)
         {
             return ActionReply.Failure(ActionMessages.KeyNotSetOrMethodNotAllowed, StatusCodes.Status403Forbidden);
         }

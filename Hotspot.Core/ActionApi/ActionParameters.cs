@@ -6,7 +6,8 @@ namespace Hotspot.ActionApi;
 
 /// <summary>
 /// Seed 002's parameters: the query of a GET, or the JSON or form body of a POST (numbers in JSON read as their text).
-/// The key may also come as <c>X-API-Key</c>. A body over 64 KiB or not JSON is refused.
+/// The key may also come as <c>X-API-Key</c>. The body was size-checked by the pipeline; one that is not a JSON object
+/// or a form within <see cref="BoundedForm"/>'s limits is refused.
 /// </summary>
 public sealed class ActionParameters
 {
@@ -26,11 +27,12 @@ public sealed class ActionParameters
     /// <summary>The trimmed value, or null when absent or empty.</summary>
     public string? this[string name] => _values.TryGetValue(name, out var v) && v.Trim() is { Length: > 0 } t ? t : null;
 
-    public static async Task<(ActionParameters? Parameters, bool TooLarge)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The parameters, or null when the body cannot be read as a small JSON object or form (answer 400).</summary>
+    public static async Task<ActionParameters?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (HttpMethods.IsGet(request.Method))
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
             foreach (var (name, value) in request.Query)
             {
@@ -39,23 +41,22 @@ public sealed class ActionParameters
         }
         else if (request.HasFormContentType)
         {
-            if (request.ContentLength > JsonBody.MaxBytes)
+            if (await BoundedForm.ReadAsync(request, cancellationToken) is not { } form)
             {
-                return (null, true);
+                return null;
             }
 
-            var form = await request.ReadFormAsync(cancellationToken);
             foreach (var (name, value) in form)
             {
                 values[name] = value.ToString();
             }
         }
-        else if (request.ContentLength is null or > 0)
+        else if (!RequestBody.Of(request.HttpContext).IsEmpty)
         {
             var body = await JsonBody.ReadAsync<Dictionary<string, JsonElement>>(request, cancellationToken);
             if (body.Failed)
             {
-                return (null, request.ContentLength > JsonBody.MaxBytes);
+                return null;
             }
 
             foreach (var (name, element) in body.Value!)
@@ -72,7 +73,7 @@ public sealed class ActionParameters
 
         var header = request.Headers["X-API-Key"].ToString().Trim();
         var key = values.TryGetValue(KeyName, out var k) && k.Trim().Length > 0 ? k.Trim() : header.Length > 0 ? header : null;
-        return (new ActionParameters(values, key), false);
+        return new ActionParameters(values, key);
     }
 
     /// <summary>A non-negative integer parameter within bounds, the default when absent; null when malformed.</summary>

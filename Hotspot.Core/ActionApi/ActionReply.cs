@@ -5,7 +5,7 @@ namespace Hotspot.ActionApi;
 /// <summary>Seed 002's answers: <c>{"message": ..., "error": ...}</c>, optionally with the action's data, names exactly as the seed spells them.</summary>
 public static class ActionReply
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = null };
+    private static readonly JsonSerializerOptions Options = Http.ApiJson.Frozen(new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = null });
 
     public static IResult Message(string message, bool error, int statusCode) =>
         Results.Json(new Dictionary<string, object> { ["message"] = message, ["error"] = error }, Options, statusCode: statusCode);

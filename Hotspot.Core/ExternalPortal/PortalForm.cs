@@ -14,7 +14,8 @@ public sealed record PortalForm(string Mode, string Username, string Passcode)
     public static async Task<PortalForm?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength is 0 || (request.ContentType is null && request.ContentLength is null))
+        var body = Http.RequestBody.Of(request.HttpContext);
+        if (body.IsEmpty && request.ContentType is null)
         {
             return new PortalForm(AcceptMode, "", "");
         }
@@ -25,7 +26,7 @@ public sealed record PortalForm(string Mode, string Username, string Passcode)
             return null;
         }
 
-        using var reader = new FormReader(request.Body) { ValueCountLimit = 8, KeyLengthLimit = 32, ValueLengthLimit = MaxFieldLength };
+        using var reader = new FormReader(body.OpenRead()) { ValueCountLimit = 8, KeyLengthLimit = 32, ValueLengthLimit = MaxFieldLength };
         try
         {
             var fields = await reader.ReadFormAsync(cancellationToken);

@@ -16,6 +16,7 @@ public static class UnifiGuestPortalEndpoints
 {
     public static async Task<IResult> ShowAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        ForbidFraming(context.Response);
         var (text, guest, problem) = await PrepareAsync(context, cancellationToken);
         return problem ?? PortalPage.Render(text, new PortalView(guest!.Ssid, ShowForm: true, FreeMinutes: FreeMinutes(context)));
     }
@@ -23,6 +24,7 @@ public static class UnifiGuestPortalEndpoints
     /// <summary>The page's forms, posted back: accept the terms (free minutes) or redeem a voucher.</summary>
     public static async Task<IResult> SubmitAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        ForbidFraming(context.Response);
         var (text, guest, problem) = await PrepareAsync(context, cancellationToken);
         if (problem is not null)
         {
@@ -38,6 +40,13 @@ public static class UnifiGuestPortalEndpoints
         return form.Mode == PortalForm.VoucherMode
             ? await RedeemAsync(context, text, guest!, form, cancellationToken)
             : await AcceptAsync(context, text, guest!, cancellationToken);
+    }
+
+    /// <summary>No other site may show the page in a frame (clickjacking the accept and voucher buttons).</summary>
+    private static void ForbidFraming(HttpResponse response)
+    {
+        response.Headers.XFrameOptions = "DENY";
+        response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
     }
 
     private static async Task<IResult> AcceptAsync(HttpContext context, PortalText text, Guest guest, CancellationToken cancellationToken)
@@ -95,7 +104,7 @@ public static class UnifiGuestPortalEndpoints
         if (MacAddress.TryParse(grant.Voucher.Mac, out var holder) && holder == guest.Device.Mac && connected.Authorized)
         {
             // Already online on this voucher: authorizing again would reset the controller's data counters.
-            var target = SafeRedirect.Target(context.Request.Query["url"].FirstOrDefault());
+            var target = RedirectTarget(context);
             return target is not null ? Results.Redirect(target.AbsoluteUri) : PortalPage.Render(text, new PortalView(guest.Ssid, text.Online));
         }
 
@@ -113,7 +122,7 @@ public static class UnifiGuestPortalEndpoints
     private static async Task<IResult> GrantAsync(
         HttpContext context, PortalText text, Guest guest, AccessBudget budget, DateTimeOffset until, CancellationToken cancellationToken, Func<Task>? granted = null)
     {
-        var target = SafeRedirect.Target(context.Request.Query["url"].FirstOrDefault());
+        var target = RedirectTarget(context);
         try
         {
             var status = await guest.Controller.AuthorizeAsync(new GuestAuthorization(guest.Device, budget), cancellationToken);
@@ -192,4 +201,7 @@ public static class UnifiGuestPortalEndpoints
 
     private static int FreeMinutes(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.FreeMinutes;
+
+    private static Uri? RedirectTarget(HttpContext context) =>
+        SafeRedirect.Target(context.Request.Query["url"].FirstOrDefault(), context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value);
 }

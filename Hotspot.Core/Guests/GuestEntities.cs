@@ -2,7 +2,10 @@ using Hotspot.Tenancy.Entities;
 
 namespace Hotspot.Guests;
 
-/// <summary>A guest of a router by kind and identity. Partition "r{router}:{kind}", row = the identity (escaped).</summary>
+/// <summary>
+/// A guest of a router by kind and identity. Partition "r{router}:{kind}", row = a hash of the identity: 43 characters
+/// whatever the identity (a row key holds at most 1 KiB, and a long non-ASCII uid escaped would not fit).
+/// </summary>
 public sealed class GuestEntity : StoredEntity
 {
     public long Id { get; set; }
@@ -18,6 +21,9 @@ public sealed class GuestEntity : StoredEntity
     public DateTimeOffset LastLogin { get; set; }
 
     public static string PartitionFor(long routerId, GuestKind kind) => "r" + Key(routerId) + ":" + kind.ToString().ToLowerInvariant();
+
+    public static string RowFor(string identity) =>
+        Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)));
 }
 
 /// <summary>One portal login. Partition "r{router}", row = reversed time then reversed page id, so a page reads newest first.</summary>

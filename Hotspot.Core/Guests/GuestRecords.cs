@@ -43,7 +43,7 @@ public sealed class GuestRecords(TableStore store, IdAllocator ids, ILogger<Gues
     private async Task CountVisitAsync(PortalSessionEntity session, GuestKind kind, string identity, CancellationToken cancellationToken)
     {
         var partition = GuestEntity.PartitionFor(session.RouterId, kind);
-        var row = Uri.EscapeDataString(identity);
+        var row = GuestEntity.RowFor(identity);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var guest = await _guests.GetAsync(partition, row, cancellationToken);

@@ -43,6 +43,7 @@ public static class ConfigurationKeys
     public const string CloneIdleMinutes = "CLONE_IDLE_MINUTES";
     public const string PortalFreeMinutes = "Hotspot:Portal:FreeMinutes";
     public const string UnifiAllowPlainHttp = "Hotspot:Unifi:AllowPlainHttp";
+    public const string PortalRedirectHosts = "Hotspot:Portal:RedirectHosts";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -64,5 +65,6 @@ public static class ConfigurationKeys
         new(CloneIdleMinutes, SettingScope.OptionalInAzure, "Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it (default 1440)."),
         new(PortalFreeMinutes, SettingScope.OptionalInAzure, "Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only (default 60)."),
         new(UnifiAllowPlainHttp, SettingScope.LocalOnly, "Lab only: allow http:// UniFi base URLs, which send the controller's API key in clear (never with a certificate pin; default false)."),
+        new(PortalRedirectHosts, SettingScope.OptionalInAzure, "Hosts the UniFi guest portal may send a guest on to: 'any' (default) or a comma-separated list, *.example.com for subdomains."),
     ];
 }

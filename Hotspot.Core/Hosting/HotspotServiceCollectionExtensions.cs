@@ -52,6 +52,7 @@ public static class HotspotServiceCollectionExtensions
         AddDrivers(services, configuration);
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
             .Validate(o => o.FreeMinutes is >= 0 and <= 1440, $"{PortalOptions.Section}:FreeMinutes must be between 0 (no free access) and 1440.")
+            .Validate(o => o.RedirectHostsAreValid, $"{PortalOptions.Section}:RedirectHosts must be 'any' or a comma-separated list of host names (*.example.com for subdomains).")
             .ValidateOnStart();
         return services;
     }

@@ -11,7 +11,7 @@ public static class EndpointMapping
         foreach (var route in RouteTable.All)
         {
             Func<HttpContext, Task<IResult>> handler = context => route.ExecuteAsync(context, context.RequestAborted);
-            endpoints.MapMethods(route.Path, route.Verbs, handler)
+            endpoints.MapMethods(route.Path, route.BoundVerbs, handler)
                 .WithName(route.Name);
         }
 

@@ -16,6 +16,12 @@ public sealed record HotspotRoute(string Name, IReadOnlyList<string> Verbs, stri
     /// <summary>The path as an Azure Functions route: the same template without its leading slash.</summary>
     public string FunctionRoute => Path.TrimStart('/');
 
+    /// <summary>The verbs both hosts bind: the table's, plus HEAD wherever GET is answered (HEAD answers as GET, without the body).</summary>
+    public IReadOnlyList<string> BoundVerbs =>
+        Verbs.Contains(HttpMethods.Get, StringComparer.OrdinalIgnoreCase) && !Verbs.Contains(HttpMethods.Head, StringComparer.OrdinalIgnoreCase)
+            ? [.. Verbs, HttpMethods.Head]
+            : Verbs;
+
     public Task<IResult> ExecuteAsync(HttpContext context, CancellationToken cancellationToken) =>
         RoutePipeline.ExecuteAsync(this, context, cancellationToken);
 }

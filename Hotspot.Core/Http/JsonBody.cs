@@ -9,12 +9,13 @@ public readonly record struct BodyResult<T>(T? Value, IResult? Error)
 }
 
 /// <summary>
-/// Reads a JSON request body: over the size limit → 413; not JSON → 400; a field of the wrong type → 422 naming it.
-/// Unknown properties are ignored.
+/// Reads the JSON request body (already read and size-checked by the pipeline, see <see cref="RequestBody"/>):
+/// not JSON, or text that is not valid UTF-8 / UTF-16 (a lone surrogate) → 400; a field of the wrong type → 422
+/// naming it. Unknown properties are ignored.
 /// </summary>
 public static class JsonBody
 {
-    public const int MaxBytes = 64 * 1024;
+    public const int MaxBytes = RequestBody.MaxBytes;
 
     /// <summary>The typed request, or the 400/413/422 the pipeline answers instead (thrown as <see cref="UnreadableBodyException"/>).</summary>
     public static async Task<T> RequireAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
@@ -23,30 +24,19 @@ public static class JsonBody
         return body.Failed ? throw new UnreadableBodyException(body.Error!) : body.Value!;
     }
 
-    public static async Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    public static Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
-        if (request.ContentLength > MaxBytes)
-        {
-            return new(null, Problems.PayloadTooLarge(MaxBytes));
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read<T>(RequestBody.Of(request.HttpContext).Bytes));
+    }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return new(null, Problems.PayloadTooLarge(MaxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+    private static BodyResult<T> Read<T>(ReadOnlyMemory<byte> bytes) where T : class
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException)
         {
@@ -60,6 +50,11 @@ public static class JsonBody
                 return new(null, Problems.BadRequest("El cuerpo debe ser un objeto JSON."));
             }
 
+            if (!HasValidText(document.RootElement))
+            {
+                return new(null, Problems.BadRequest("El cuerpo contiene texto que no es UTF-8 válido (o un carácter sustituto suelto)."));
+            }
+
             try
             {
                 var value = document.RootElement.Deserialize<T>(ApiJson.Options);
@@ -70,6 +65,48 @@ public static class JsonBody
                 var field = e.Path is { Length: > 2 } path ? path[2..] : "body";
                 return new(null, Problems.Invalid(field, "Tipo de dato incorrecto."));
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether every name and string decodes: the parser checks structure only, so invalid UTF-8 inside a string or an
+    /// escaped lone surrogate would otherwise throw later, wherever a handler first reads it.
+    /// </summary>
+    public static bool HasValidText(JsonElement element)
+    {
+        try
+        {
+            Decode(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void Decode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    Decode(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Decode(item);
+                }
+
+                break;
         }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace Hotspot.Http;
 
 /// <summary>RFC 9457 problem details with a message a person can act on.</summary>
@@ -20,8 +22,14 @@ public static class Problems
 
     public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail);
 
-    /// <summary>503 with <c>Retry-After</c>: the same request may succeed after that many seconds.</summary>
-    public static IResult Unavailable(string detail, TimeSpan retryAfter) => new RetryAfterResult(Unavailable(detail), retryAfter);
+    /// <summary>503 with <c>Retry-After</c>: the store is busy, the same request may succeed in a moment.</summary>
+    public static IResult Unavailable(string detail, TimeSpan retryAfter) => new RetryAfterResult(retryAfter, Unavailable(detail));
+
+    public static IResult RequestTimeout(string detail) => Problem(StatusCodes.Status408RequestTimeout, "Request timeout", detail);
+
+    /// <summary>A problem for a status the server's request parser chose (400, 408, 413, 431...).</summary>
+    public static IResult Status(int status, string detail) =>
+        Problem(status, ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason : "Bad request", detail);
 
     /// <summary>422 naming each invalid field.</summary>
     public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
@@ -33,29 +41,21 @@ public static class Problems
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "Unprocessable entity");
 
-    public static IResult TooManyRequests(TimeSpan retryAfter) => new TooManyRequestsResult(retryAfter);
+    public static IResult TooManyRequests(TimeSpan retryAfter) => new RetryAfterResult(
+        retryAfter,
+        Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"Demasiados intentos fallidos. Vuelva a intentarlo en {Seconds(retryAfter)} segundos."));
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(detail: detail, statusCode: status, title: title);
 
-    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+    private static int Seconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 
-    private sealed class TooManyRequestsResult(TimeSpan retryAfter) : IResult
+    private sealed class RetryAfterResult(TimeSpan retryAfter, IResult problem) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"Demasiados intentos fallidos. Vuelva a intentarlo en {seconds} segundos.")
-                .ExecuteAsync(httpContext);
+            httpContext.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(httpContext);
         }
     }
 }

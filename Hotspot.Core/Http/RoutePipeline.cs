@@ -1,16 +1,29 @@
 using Hotspot.Auth;
+using Hotspot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hotspot.Http;
 
-/// <summary>What every route goes through, whichever host received the request: authentication by the route's kind, then the handler, with unexpected failures answered as a 500 problem that reveals nothing.</summary>
+/// <summary>
+/// What every route goes through, whichever host received the request: the body read once and size-checked
+/// (<see cref="RequestBody"/>), authentication by the route's kind, then the handler. A client's mistake (a broken,
+/// stalled or oversized body, a client gone) is answered for what it is and never logged as an error; a contended
+/// store answers 503 with Retry-After; anything else unexpected is a 500 problem that reveals nothing.
+/// </summary>
 internal static class RoutePipeline
 {
+    private static readonly TimeSpan ContendedRetryAfter = TimeSpan.FromSeconds(1);
+
     public static async Task<IResult> ExecuteAsync(HotspotRoute route, HttpContext context, CancellationToken cancellationToken)
     {
         try
         {
+            if (await RequestBody.ReadAsync(context, cancellationToken) is { } unreadable)
+            {
+                return unreadable;
+            }
+
             if (await AuthenticateAsync(route.Auth, context, cancellationToken) is { } rejection)
             {
                 return rejection;
@@ -22,15 +35,25 @@ internal static class RoutePipeline
         {
             return Answer(failure);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (ClientWentAway(e, context, cancellationToken))
         {
             // The caller went away; nobody reads this answer.
             return Results.StatusCode(StatusCodes.Status499ClientClosedRequest);
         }
+        catch (BadHttpRequestException e)
+        {
+            // The server's parser refused the request's framing (bad chunks, a body that stopped arriving, too large).
+            Logger(context).LogDebug("Route {Route}: request refused by the server: {Reason}", route.Name, e.Message);
+            return Problems.Status(e.StatusCode, "La petición está mal formada o su cuerpo no llegó completo.");
+        }
+        catch (StoreContendedException e)
+        {
+            Logger(context).LogWarning("Route {Route}: {Reason}", route.Name, e.Message);
+            return Problems.Unavailable("El almacén está muy solicitado en este momento; vuelva a intentarlo.", ContendedRetryAfter);
+        }
         catch (Exception exception)
         {
-            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Hotspot.Http");
-            logger.LogError(exception, "Unhandled error in route {Route}", route.Name);
+            Logger(context).LogError(exception, "Unhandled error in route {Route}", route.Name);
             return Results.Problem(
                 title: "Internal error",
                 detail: "The request could not be completed. It has been logged; try again later.",
@@ -49,6 +72,14 @@ internal static class RoutePipeline
         UnavailableException unavailable => Problems.Unavailable(failure.Message, unavailable.RetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(failure)),
     };
+
+    /// <summary>A cancellation, or a connection error while the client has already gone away.</summary>
+    private static bool ClientWentAway(Exception e, HttpContext context, CancellationToken cancellationToken) =>
+        (cancellationToken.IsCancellationRequested || context.RequestAborted.IsCancellationRequested)
+        && e is OperationCanceledException or IOException;
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Hotspot.Http");
 
     private static async Task<IResult?> AuthenticateAsync(AuthKind kind, HttpContext context, CancellationToken cancellationToken)
     {

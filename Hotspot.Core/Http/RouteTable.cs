@@ -18,7 +18,7 @@ namespace Hotspot.Http;
 /// Every HTTP endpoint of Hotspot, in one place, each with its contract. The DevHost maps this table; Hotspot.Functions
 /// binds one function per entry (a parity test keeps the two in step); the OpenAPI document is generated from it.
 /// Paths are absolute: Functions runs with an empty route prefix so that routes outside /api (UniFi's /guest/s/{site}/)
-/// are possible. The answers every route can give (401/403 by its auth kind, 400/413/422 for a body, 500) are added to
+/// are possible. The answers every route can give (408/413 for its body, 401/403 by its auth kind, 400/422 for JSON, 500) are added to
 /// each contract by <see cref="RouteContract.ForRoute"/>.
 /// </summary>
 public static class RouteTable
@@ -280,7 +280,6 @@ public static class RouteTable
             .AnswersWithSchema(403, "`API is not enabled`, or the method is switched off.", ActionApiSchemas.Answer)
             .AnswersWithSchema(404, "`Username doesn't exist`.", ActionApiSchemas.Answer)
             .AnswersWithSchema(409, "`Username already exists`.", ActionApiSchemas.Answer)
-            .AnswersWithSchema(413, "The body is larger than 64 KiB.", ActionApiSchemas.Answer)
             .AnswersWithSchema(500, "`An error occurred`.", ActionApiSchemas.Answer));
 
     public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.ShowAsync,

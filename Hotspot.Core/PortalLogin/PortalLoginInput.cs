@@ -27,7 +27,9 @@ public sealed record PortalLoginInput(
             try
             {
                 using var inner = JsonDocument.Parse(data.GetString()!);
-                return Fields(inner.RootElement);
+                return Http.JsonBody.HasValidText(inner.RootElement)
+                    ? Fields(inner.RootElement)
+                    : (null, "'data' contiene texto que no es UTF-16 válido (un carácter sustituto suelto).");
             }
             catch (JsonException)
             {

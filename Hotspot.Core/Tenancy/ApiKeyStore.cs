@@ -20,22 +20,19 @@ public sealed class ApiKeyStore(TableStore store, ApiKeyTokens tokens, TenancyCa
     private readonly TableRepository<ApiKeyEntity> _keys = store.Repository<ApiKeyEntity>(TableNames.ApiKeys);
     private readonly TableRepository<ApiKeySetEntity> _sets = store.Repository<ApiKeySetEntity>(TableNames.ApiKeys);
 
-    /// <summary>Adds a key to the router's set; retried when another change to the set commits first.</summary>
+    /// <summary>Adds a key to the router's set; another change to the set committing first is retried (adding does not depend on the others).</summary>
     public async Task<(ApiKeyEntity Entity, string ApiKey)> IssueAsync(RouterEntity router, CancellationToken cancellationToken)
     {
         var (entity, apiKey) = await NewKeyAsync(router, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        return await ContentionRetry.RunAsync(
+            async () =>
             {
                 await ChangeSetAsync(router.Id, entity, revokeActive: false, cancellationToken);
                 return (entity, apiKey);
-            }
-            catch (ApiKeySetChangedException) when (attempt < Attempts)
-            {
-                // Adding a key does not depend on the others: apply it to the set as it is now.
-            }
-        }
+            },
+            e => e is ApiKeySetChangedException,
+            $"the API keys of router {router.Id}",
+            cancellationToken);
     }
 
     /// <summary>

@@ -6,10 +6,14 @@ public static partial class Validation
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>Longest URL kept (a table property holds at most 32K characters; real controller URLs are short).</summary>
+    public const int MaxUrlLength = 2048;
+
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
-    /// <summary>A plausible address that can also serve as a table row key (no '/', '\', '#', '?').</summary>
-    public static bool IsEmail(string? email) => email is { Length: > 0 and <= 254 } && EmailPattern().IsMatch(email.Trim());
+    /// <summary>A plausible address that can also serve as a table row key (no '/', '\', '#', '?', no control character).</summary>
+    public static bool IsEmail(string? email) =>
+        email is { Length: > 0 and <= 254 } && !email.Any(char.IsControl) && EmailPattern().IsMatch(email.Trim());
 
     public static bool IsName(string? value) => !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= MaxNameLength && !value.Any(char.IsControl);
 

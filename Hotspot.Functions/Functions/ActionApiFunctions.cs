@@ -8,6 +8,6 @@ public static class ActionApiFunctions
 {
     [Function("ActionApi")]
     public static Task<IResult> ActionApi(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "api")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.ActionApi.ExecuteAsync(request.HttpContext, cancellationToken);
 }

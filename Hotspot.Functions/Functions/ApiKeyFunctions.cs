@@ -13,7 +13,7 @@ public static class ApiKeyFunctions
 
     [Function("ListApiKeys")]
     public static Task<IResult> ListApiKeys(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/routers/{routerId}/api-keys")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/routers/{routerId}/api-keys")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.ListApiKeys.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("RegenerateApiKey")]
@@ -23,7 +23,7 @@ public static class ApiKeyFunctions
 
     [Function("GetApiKey")]
     public static Task<IResult> GetApiKey(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/routers/{routerId}/api-keys/{keyId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/routers/{routerId}/api-keys/{keyId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetApiKey.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("RevokeApiKey")]

@@ -8,6 +8,6 @@ public static class AuditFunctions
 {
     [Function("ListAudit")]
     public static Task<IResult> ListAudit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/audit")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/audit")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.ListAudit.ExecuteAsync(request.HttpContext, cancellationToken);
 }

@@ -13,12 +13,12 @@ public static class CatalogFunctions
 
     [Function("ListProductos")]
     public static Task<IResult> ListProductos(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/routers/{routerId}/productos")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/routers/{routerId}/productos")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.ListProductos.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("GetProducto")]
     public static Task<IResult> GetProducto(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/productos/{productoId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/productos/{productoId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetProducto.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("UpdateProducto")]
@@ -33,21 +33,21 @@ public static class CatalogFunctions
 
     [Function("ListPerfilesMikrotik")]
     public static Task<IResult> ListPerfilesMikrotik(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/routers/{routerId}/perfiles-mikrotik")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/routers/{routerId}/perfiles-mikrotik")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.ListPerfilesMikrotik.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("PublicConfig")]
     public static Task<IResult> PublicConfig(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/config/public")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/config/public")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.PublicConfig.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("CatalogoVenta")]
     public static Task<IResult> CatalogoVenta(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/catalogo_perfiles_venta")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/catalogo_perfiles_venta")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.CatalogoVenta.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("CatalogoVentaItem")]
     public static Task<IResult> CatalogoVentaItem(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/catalogo_perfiles_venta/{productoId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/catalogo_perfiles_venta/{productoId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.CatalogoVentaItem.ExecuteAsync(request.HttpContext, cancellationToken);
 }

@@ -13,12 +13,12 @@ public static class EmpresaFunctions
 
     [Function("ListEmpresas")]
     public static Task<IResult> ListEmpresas(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/empresas")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/empresas")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.ListEmpresas.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("GetEmpresa")]
     public static Task<IResult> GetEmpresa(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/empresas/{empresaId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/empresas/{empresaId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetEmpresa.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("UpdateEmpresa")]
@@ -28,7 +28,7 @@ public static class EmpresaFunctions
 
     [Function("GetMiEmpresa")]
     public static Task<IResult> GetMiEmpresa(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/mi-empresa")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/mi-empresa")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetMiEmpresa.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("UpdateMiEmpresa")]

@@ -8,6 +8,6 @@ public static class HealthFunctions
 {
     [Function("Health")]
     public static Task<IResult> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/health")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.Health.ExecuteAsync(request.HttpContext, cancellationToken);
 }

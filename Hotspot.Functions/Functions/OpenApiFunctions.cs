@@ -8,6 +8,6 @@ public static class OpenApiFunctions
 {
     [Function("OpenApiDocument")]
     public static Task<IResult> OpenApiDocument(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/openapi.json")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.OpenApiDocument.ExecuteAsync(request.HttpContext, cancellationToken);
 }

@@ -13,7 +13,7 @@ public static class PortalLoginFunctions
 
     [Function("GetPortalLogin")]
     public static Task<IResult> GetPortalLogin(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/portal_login/{pageId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/portal_login/{pageId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetPortalLogin.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("EndPortalLogin")]

@@ -13,12 +13,12 @@ public static class RouterFunctions
 
     [Function("ListRouters")]
     public static Task<IResult> ListRouters(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/empresas/{empresaId}/routers")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/empresas/{empresaId}/routers")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.ListRouters.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("GetRouter")]
     public static Task<IResult> GetRouter(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/routers/{routerId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/routers/{routerId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetRouter.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("UpdateRouter")]

@@ -8,7 +8,7 @@ public static class UnifiGuestPortalFunctions
 {
     [Function("UnifiGuestPortal")]
     public static Task<IResult> UnifiGuestPortal(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "guest/s/{site}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "guest/s/{site}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.UnifiGuestPortal.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("UnifiGuestPortalAccept")]

@@ -13,7 +13,7 @@ public static class UnifiPortalFunctions
 
     [Function("UnifiClient")]
     public static Task<IResult> UnifiClient(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/unifi/clients/{mac}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/unifi/clients/{mac}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.UnifiClient.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("UnifiUnauthorize")]

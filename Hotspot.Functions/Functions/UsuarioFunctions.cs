@@ -13,12 +13,12 @@ public static class UsuarioFunctions
 
     [Function("ListUsuarios")]
     public static Task<IResult> ListUsuarios(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/usuarios")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/usuarios")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.ListUsuarios.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("GetUsuario")]
     public static Task<IResult> GetUsuario(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/admin/usuarios/{usuarioId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/usuarios/{usuarioId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetUsuario.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("UpdateUsuario")]

@@ -40,7 +40,7 @@ public static partial class FunctionsParity
 
         foreach (var route in routes)
         {
-            var verbs = Verbs(route.Verbs);
+            var verbs = Verbs(route.BoundVerbs);
             var bound = functions.Where(f => f.Route == route.FunctionRoute && Verbs(f.Verbs).Overlaps(verbs)).ToList();
             if (bound.Count == 0)
             {
@@ -78,7 +78,7 @@ public static partial class FunctionsParity
             {
                 problems.Add($"HTTP function {function.Name} has no Route; every route is absolute and comes from the table.");
             }
-            else if (!routes.Any(r => r.FunctionRoute == function.Route && Verbs(r.Verbs).Overlaps(Verbs(function.Verbs))))
+            else if (!routes.Any(r => r.FunctionRoute == function.Route && Verbs(r.BoundVerbs).Overlaps(Verbs(function.Verbs))))
             {
                 problems.Add($"Function {function.Name} is bound to {string.Join(',', Verbs(function.Verbs).Order())} '{function.Route}', which the route table lacks.");
             }

@@ -12,14 +12,20 @@ public static class AdminSession
     public const string Email = "root@hotspot.test";
     private const string Password = "correct-horse-battery";
 
-    public static async Task<RunningDevHost> StartAsync(AzuriteFixture azurite)
+    public static async Task<RunningDevHost> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
-        var host = await RunningDevHost.StartAsync(azurite, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Hotspot:Bootstrap:AdminEmail"] = Email,
             ["Hotspot:Bootstrap:AdminPassword"] = Password,
             ["Hotspot:Auth:BcryptCost"] = "4",
-        });
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var host = await RunningDevHost.StartAsync(azurite, settings);
         var login = await PostAsync(host, "/api/v1/auth/login", new { email = Email, password = Password });
         host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("access_token").GetString());
         return host;

@@ -79,6 +79,9 @@ param cloneIdleMinutes int
 @description('Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only.')
 param portalFreeMinutes int
 
+@description('Hosts the guest portal may send a guest on to: any, or a comma-separated list.')
+param portalRedirectHosts string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -110,6 +113,7 @@ var appSettings = {
   CLONE_IDLE_MINUTES: string(cloneIdleMinutes)
   // The UniFi guest portal page.
   Hotspot__Portal__FreeMinutes: string(portalFreeMinutes)
+  Hotspot__Portal__RedirectHosts: portalRedirectHosts
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

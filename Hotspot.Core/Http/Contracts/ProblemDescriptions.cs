@@ -10,7 +10,7 @@ internal static class ProblemDescriptions
         403 => "The caller's role, company or router may not do this.",
         404 => "Not found, or belongs to another company.",
         409 => "Conflicts with the current state (taken name, concurrent change).",
-        408 => "The request body did not arrive in time.",
+        408 => "The request body did not arrive within 10 s.",
         413 => "The body is larger than 64 KiB.",
         422 => "Invalid fields; `errors` names each one.",
         429 => "Too many attempts; `Retry-After` says when to try again.",

@@ -64,11 +64,12 @@ public sealed record RouteContract(string Summary)
 
     public RouteContract AuthenticatesWith(params SecurityScheme[] schemes) => this with { Security = [.. schemes] };
 
-    /// <summary>This contract with the answers every route of <paramref name="auth"/> can give: 401/403 from authentication,
-    /// 400/413/422 for a body, 500 for an unexpected failure. A route's own declaration wins where both name a status.</summary>
+    /// <summary>This contract with the answers every route of <paramref name="auth"/> can give: 408/413 for a body too slow
+    /// or too large, 401/403 from authentication, 400/422 for a JSON body, 500 for an unexpected failure. A route's own declaration wins where both name a status.</summary>
     public RouteContract ForRoute(AuthKind auth)
     {
-        var implied = new List<int> { 500 };
+        // The pipeline reads every request's body before the handler: too large (413) or too slow (408) on any route.
+        var implied = new List<int> { 408, 413, 500 };
         if (auth != AuthKind.Anonymous)
         {
             implied.Add(401);
@@ -79,13 +80,9 @@ public sealed record RouteContract(string Summary)
             implied.Add(403);
         }
 
-        if (Request is { } request)
+        if (Request is { } request && request.MediaTypes.Contains(MediaTypes.Json))
         {
-            implied.Add(413);
-            if (request.MediaTypes.Contains(MediaTypes.Json))
-            {
-                implied.AddRange([400, 422]);
-            }
+            implied.AddRange([400, 422]);
         }
 
         var contract = this;

@@ -254,6 +254,11 @@ public static class RouterEndpoints
             router.ApiGet = acciones.Get ?? router.ApiGet;
         }
 
+        if (request.BaseUrl is { Length: > Validation.MaxUrlLength })
+        {
+            errors.Add("base_url", $"Hasta {Validation.MaxUrlLength} caracteres.");
+        }
+
         return router.Tipo switch
         {
             RouterKinds.Mikrotik => ApplyMikrotik(request, router, errors, creating),
