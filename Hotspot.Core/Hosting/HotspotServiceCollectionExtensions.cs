@@ -136,6 +136,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<PortalSweep>();
         services.TryAddSingleton<EmpresaAdmin>();
         services.TryAddSingleton<UsuarioAdmin>();
+        services.TryAddSingleton<RouterAdmin>();
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();

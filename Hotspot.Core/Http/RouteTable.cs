@@ -105,29 +105,29 @@ public static class RouteTable
             .Answers<UsuarioResponse>(200, "Updated.")
             .Fails(404, 409));
 
-    public static readonly HotspotRoute CreateRouter = new("CreateRouter", ["POST"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.SuperAdmin, RouterEndpoints.CreateAsync,
+    public static readonly HotspotRoute CreateRouter = new("CreateRouter", ["POST"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.SuperAdmin, Handle.With<RouterAdmin>(RouterEndpoints.CreateAsync),
         new RouteContract("Create a router of a company; its password or UniFi API key goes to the secret store")
             .Accepts<RouterRequest>()
             .Answers<RouterResponse>(201, "Created; secrets come back as ********.")
             .Fails(404, 503));
 
-    public static readonly HotspotRoute ListRouters = new("ListRouters", ["GET"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.Session, RouterEndpoints.ListAsync,
+    public static readonly HotspotRoute ListRouters = new("ListRouters", ["GET"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.Session, Handle.With<RouterAdmin>(RouterEndpoints.ListAsync),
         new RouteContract("List a company's routers").Paged()
             .Answers<PageResponse<RouterResponse>>(200, "A page of routers.")
             .Fails(404, 422));
 
-    public static readonly HotspotRoute GetRouter = new("GetRouter", ["GET"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.GetAsync,
+    public static readonly HotspotRoute GetRouter = new("GetRouter", ["GET"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, Handle.With<RouterAdmin>(RouterEndpoints.GetAsync),
         new RouteContract("Read a router")
             .Answers<RouterResponse>(200, "The router; secrets as ********.")
             .Fails(404));
 
-    public static readonly HotspotRoute UpdateRouter = new("UpdateRouter", ["PATCH"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, RouterEndpoints.UpdateAsync,
+    public static readonly HotspotRoute UpdateRouter = new("UpdateRouter", ["PATCH"], $"{Admin}/routers/{{routerId}}", AuthKind.Session, Handle.With<RouterAdmin>(RouterEndpoints.UpdateAsync),
         new RouteContract("Update a router's connection settings or `activo`")
             .Accepts<RouterRequest>()
             .Answers<RouterResponse>(200, "Updated.")
             .Fails(403, 404, 409, 503));
 
-    public static readonly HotspotRoute DeleteRouter = new("DeleteRouter", ["DELETE"], $"{Admin}/routers/{{routerId}}", AuthKind.SuperAdmin, RouterEndpoints.DeleteAsync,
+    public static readonly HotspotRoute DeleteRouter = new("DeleteRouter", ["DELETE"], $"{Admin}/routers/{{routerId}}", AuthKind.SuperAdmin, Handle.With<RouterAdmin>(RouterEndpoints.DeleteAsync),
         new RouteContract("Delete a router")
             .AnswersEmpty(204, "Deleted.")
             .Fails(404, 409));
