@@ -19,11 +19,10 @@ public sealed class FunctionsParityTests
     [Fact]
     public async Task Every_route_has_exactly_one_function_and_every_function_a_route_or_job()
     {
-        Assert.Equal(RouteTable.All.Count + (await RegisteredJobsAsync()).Count, Functions.Count);
-
         var problems = await CheckAsync(Functions);
 
         Assert.Empty(problems);
+        Assert.Equal(RouteTable.All.Count + (await RegisteredJobsAsync()).Count, Functions.Count);
     }
 
     [Fact]
