@@ -16,7 +16,7 @@ if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null;
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
-dotnet build Hotspot.Local.slnf --nologo -v quiet -clp:ErrorsOnly
+dotnet build Hotspot.sln --nologo -v quiet -clp:ErrorsOnly
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

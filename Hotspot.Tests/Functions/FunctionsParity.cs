@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hotspot.DevHost.Timers;
 using Hotspot.Http;
@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Hotspot.Tests.Functions;
 
-/// <summary>What one [Function] method binds to, read from its attributes.</summary>
+/// <summary>What one function binds to, as functions.metadata describes it.</summary>
 public sealed record FunctionBinding(string Name, string Method, IReadOnlyList<string> Verbs, string? Route, AuthorizationLevel? AuthLevel, string? Schedule);
 
 /// <summary>A timer job as the product registers it: the function name and schedule it must be bound with.</summary>
@@ -15,17 +15,20 @@ public sealed record ScheduledJob(string Name, string Schedule, string? Schedule
 /// <summary>Checks that the Azure Functions bindings and the route table describe the same API.</summary>
 public static partial class FunctionsParity
 {
-    public static IReadOnlyList<FunctionBinding> Inspect(Assembly assembly) =>
-        assembly.GetTypes()
-            .Where(type => type.Namespace == "Hotspot.Functions")
-            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Select(method => (method, function: method.GetCustomAttribute<FunctionAttribute>()))
-            .Where(pair => pair.function is not null)
-            .Select(pair => Describe(pair.method, pair.function!))
-            .ToList();
+    /// <summary>
+    /// The functions as the Azure Functions host will index them: the <c>functions.metadata</c> that the Worker SDK
+    /// generates from the compiled Hotspot.Functions assembly.
+    /// </summary>
+    public static IReadOnlyList<FunctionBinding> ReadMetadata(string functionsMetadataPath)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(functionsMetadataPath));
+        return document.RootElement.EnumerateArray().Select(Describe).ToList();
+    }
 
+    /// <param name="infraAppSettings">The app settings infra/app/api.bicep gives the Function App.</param>
     public static IReadOnlyList<string> Check(
-        IReadOnlyList<FunctionBinding> functions, IReadOnlyList<HotspotRoute> routes, IReadOnlyList<ScheduledJob> jobs)
+        IReadOnlyList<FunctionBinding> functions, IReadOnlyList<HotspotRoute> routes, IReadOnlyList<ScheduledJob> jobs,
+        IReadOnlyCollection<string> infraAppSettings)
     {
         var problems = new List<string>();
         foreach (var duplicate in functions.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
@@ -111,10 +114,19 @@ public static partial class FunctionsParity
                     problems.Add($"Timer {job.Name} reads its schedule from %{setting}% in Functions, but the job's schedule comes from '{job.ScheduleSetting ?? "nowhere"}'.");
                 }
 
+                if (!infraAppSettings.Contains(setting))
+                {
+                    problems.Add($"Timer {job.Name} reads its schedule from %{setting}%, an app setting the infra does not set.");
+                }
+
                 if (!IsValidSchedule(job.Schedule))
                 {
                     problems.Add($"Timer job {job.Name} has schedule '{job.Schedule}', not a valid 6-field NCRONTAB expression.");
                 }
+            }
+            else if (job.ScheduleSetting is not null)
+            {
+                problems.Add($"Timer {job.Name} is scheduled '{timer.Schedule}' in Functions; it must read the app setting: %{job.ScheduleSetting}%.");
             }
             else if (timer.Schedule != job.Schedule)
             {
@@ -149,19 +161,22 @@ public static partial class FunctionsParity
         }
     }
 
-    private static FunctionBinding Describe(MethodInfo method, FunctionAttribute function)
+    private static FunctionBinding Describe(JsonElement function)
     {
-        var parameters = method.GetParameters();
-        var http = parameters.Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
-        var timer = parameters.Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).FirstOrDefault(a => a is not null);
+        var bindings = function.GetProperty("bindings").EnumerateArray().ToList();
+        var http = bindings.FirstOrDefault(b => TypeOf(b) == "httptrigger");
+        var timer = bindings.FirstOrDefault(b => TypeOf(b) == "timertrigger");
+        var hasHttp = http.ValueKind == JsonValueKind.Object;
         return new FunctionBinding(
-            function.Name,
-            $"{method.DeclaringType!.Name}.{method.Name}",
-            http?.Methods ?? [],
-            http?.Route,
-            http?.AuthLevel,
-            timer?.Schedule);
+            function.GetProperty("name").GetString()!,
+            function.GetProperty("entryPoint").GetString()!,
+            hasHttp && http.TryGetProperty("methods", out var methods) ? methods.EnumerateArray().Select(m => m.GetString()!).ToList() : [],
+            hasHttp && http.TryGetProperty("route", out var route) ? route.GetString() : null,
+            hasHttp && http.TryGetProperty("authLevel", out var authLevel) ? Enum.Parse<AuthorizationLevel>(authLevel.GetString()!, ignoreCase: true) : null,
+            timer.ValueKind == JsonValueKind.Object ? timer.GetProperty("schedule").GetString() : null);
     }
+
+    private static string? TypeOf(JsonElement binding) => binding.GetProperty("type").GetString()?.ToLowerInvariant();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,127}$")]
     private static partial Regex ValidFunctionName();

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Hotspot.Hosting;
 using Hotspot.Http;
+using Hotspot.Tests.Deploy;
 using Hotspot.Timers;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -10,36 +11,73 @@ namespace Hotspot.Tests.Functions;
 
 public sealed class FunctionsParityTests
 {
-    private static readonly IReadOnlyList<FunctionBinding> Functions = FunctionsParity.Inspect(typeof(FunctionsParityTests).Assembly);
+    private static readonly IReadOnlyList<FunctionBinding> Functions = FunctionsParity.ReadMetadata(FunctionsBuildOutput.FunctionsMetadata);
+
+    private static readonly IReadOnlyList<string> InfraAppSettings =
+        BicepText.VariableObjectKeys(RepositoryFiles.Read("infra/app/api.bicep"), "appSettings");
 
     [Fact]
     public async Task Every_route_has_exactly_one_function_and_every_function_a_route_or_job()
     {
-        Assert.NotEmpty(Functions);
-
-        var problems = FunctionsParity.Check(Functions, RouteTable.All, await RegisteredJobsAsync());
+        var problems = await CheckAsync(Functions);
 
         Assert.Empty(problems);
+        Assert.Equal(RouteTable.All.Count + (await RegisteredJobsAsync()).Count, Functions.Count);
     }
 
     [Fact]
-    public async Task Checker_reports_a_route_without_a_function()
+    public void The_metadata_is_the_one_the_SDK_generated_from_the_built_worker()
     {
-        var orphan = new HotspotRoute("Orphan", ["POST"], "/api/v1/orphan", AuthKind.Anonymous, (_, _) => Task.FromResult(Microsoft.AspNetCore.Http.Results.Ok()), new Hotspot.Http.Contracts.RouteContract("Orphan"));
+        string[] generated = ["Hotspot.Functions.dll", "worker.config.json", "extensions.json", ".azurefunctions/Microsoft.Azure.Functions.Worker.Extensions.dll"];
 
-        var problems = FunctionsParity.Check(Functions, [.. RouteTable.All, orphan], await RegisteredJobsAsync());
-
-        Assert.Contains(problems, p => p.Contains("Orphan", StringComparison.Ordinal) && p.Contains("has no function", StringComparison.Ordinal));
+        Assert.All(generated, file => Assert.True(File.Exists(Path.Combine(FunctionsBuildOutput.Directory, file)), file));
+        Assert.All(Functions, f => Assert.StartsWith("Hotspot.Functions.", f.Method, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Checker_reports_a_function_bound_to_a_route_the_table_lacks()
+    public async Task Checker_fails_on_a_missing_function()
     {
-        var withoutHealth = RouteTable.All.Where(r => r != RouteTable.Health).ToList();
+        var problems = await CheckAsync(Functions.Where(f => f.Name != RouteTable.Login.Name).ToList());
 
-        var problems = FunctionsParity.Check(Functions, withoutHealth, await RegisteredJobsAsync());
+        Assert.Contains(problems, p => p.StartsWith("Route Login (POST /api/v1/auth/login) has no function", StringComparison.Ordinal));
+    }
 
-        Assert.Contains(problems, p => p.Contains("GET,HEAD 'api/health', which the route table lacks", StringComparison.Ordinal));
+    [Fact]
+    public async Task Checker_fails_on_an_extra_function()
+    {
+        var extra = new FunctionBinding("Extra", "Hotspot.Functions.Extra.Run", ["get"], "api/v1/extra", AuthorizationLevel.Anonymous, null);
+
+        var problems = await CheckAsync([.. Functions, extra]);
+
+        Assert.Contains(problems, p => p.Contains("Function Extra is bound to GET 'api/v1/extra', which the route table lacks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Checker_fails_on_a_wrong_verb()
+    {
+        var problems = await CheckAsync(Functions.Select(f => f.Name == RouteTable.GetRouter.Name ? f with { Verbs = ["post"] } : f).ToList());
+
+        Assert.Contains(problems, p => p.Contains("Route GetRouter (GET /api/v1/admin/routers/{routerId}) has no function", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Function GetRouter is bound to POST 'api/v1/admin/routers/{routerId}', which the route table lacks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Checker_fails_on_a_wrong_schedule()
+    {
+        var literal = await CheckAsync(Functions.Select(f => f.Schedule is null ? f : f with { Schedule = "0 */5 * * * *" }).ToList());
+        var otherSetting = await CheckAsync(Functions.Select(f => f.Schedule is null ? f : f with { Schedule = "%OTHER_SCHEDULE%" }).ToList());
+
+        Assert.Contains(literal, p => p.Contains("it must read the app setting: %SWEEP_SCHEDULE%", StringComparison.Ordinal));
+        Assert.Contains(otherSetting, p => p.Contains("reads its schedule from %OTHER_SCHEDULE% in Functions", StringComparison.Ordinal));
+        Assert.Contains(otherSetting, p => p.Contains("%OTHER_SCHEDULE%, an app setting the infra does not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Checker_fails_on_a_function_that_is_not_anonymous()
+    {
+        var problems = await CheckAsync(Functions.Select(f => f.Name == RouteTable.Health.Name ? f with { AuthLevel = AuthorizationLevel.Function } : f).ToList());
+
+        Assert.Contains(problems, p => p.Contains("Function Health must be AuthorizationLevel.Anonymous", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -54,7 +92,7 @@ public sealed class FunctionsParityTests
             new("Sweep", "D.Sweep", [], null, null, "*/5 * * * *"),
         ];
 
-        var problems = FunctionsParity.Check(functions, [RouteTable.Health], [new ScheduledJob("Sweep", "0 */5 * * * *")]);
+        var problems = FunctionsParity.Check(functions, [RouteTable.Health], [new ScheduledJob("Sweep", "0 */5 * * * *")], []);
 
         Assert.Contains(problems, p => p.Contains("'api/health', which the route table lacks", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'Health' is used 3 times", StringComparison.Ordinal));
@@ -68,21 +106,9 @@ public sealed class FunctionsParityTests
     [Fact]
     public async Task Checker_reports_a_job_without_a_timer_function()
     {
-        var problems = FunctionsParity.Check(Functions, RouteTable.All, [.. await RegisteredJobsAsync(), new ScheduledJob("Forgotten", "0 0 * * * *")]);
+        var problems = FunctionsParity.Check(Functions, RouteTable.All, [.. await RegisteredJobsAsync(), new ScheduledJob("Forgotten", "0 0 * * * *")], InfraAppSettings);
 
         Assert.Contains(problems, p => p.Contains("Timer job Forgotten has no timer function", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Checker_reports_a_timer_bound_to_a_setting_the_job_does_not_read()
-    {
-        var timer = new FunctionBinding("Nightly", "T.Nightly", [], null, null, "%NIGHTLY_SCHEDULE%");
-        var jobs = new[] { new ScheduledJob("Nightly", "0 0 3 * * *", "OTHER_SCHEDULE") };
-
-        var problems = FunctionsParity.Check([timer], [], jobs);
-
-        Assert.Contains(problems, p => p.Contains("%NIGHTLY_SCHEDULE%", StringComparison.Ordinal) && p.Contains("OTHER_SCHEDULE", StringComparison.Ordinal));
-        Assert.Empty(FunctionsParity.Check([timer], [], [jobs[0] with { ScheduleSetting = "NIGHTLY_SCHEDULE" }]));
     }
 
     [Theory]
@@ -95,21 +121,9 @@ public sealed class FunctionsParityTests
         Assert.Equal(valid, FunctionsParity.IsValidSchedule(schedule));
 
     [Fact]
-    public void No_product_project_references_the_test_only_worker_declaration_and_Functions_references_the_real_packages()
+    public void Functions_references_the_real_Worker_packages_and_only_Hotspot_Core()
     {
-        var root = RepositoryRoot();
-        foreach (var project in new[] { "Hotspot.Core", "Hotspot.DevHost", "Hotspot.Functions", "Hotspot.Simulators" })
-        {
-            var references = XDocument.Load(Path.Combine(root, project, project + ".csproj"))
-                .Descendants()
-                .Where(e => e.Name.LocalName is "ProjectReference" or "Compile" or "Reference" or "Include")
-                .Select(e => (string?)e.Attribute("Include") ?? "")
-                .ToList();
-            Assert.DoesNotContain(references, r => r.Contains("Hotspot.Tests", StringComparison.OrdinalIgnoreCase));
-            Assert.DoesNotContain(references, r => r.Contains("FunctionsWorker", StringComparison.OrdinalIgnoreCase));
-        }
-
-        var functions = XDocument.Load(Path.Combine(root, "Hotspot.Functions", "Hotspot.Functions.csproj"));
+        var functions = XDocument.Load(Path.Combine(RepositoryRoot(), "Hotspot.Functions", "Hotspot.Functions.csproj"));
         var packages = functions.Descendants("PackageReference").Select(p => (string?)p.Attribute("Include")).ToList();
         Assert.Contains("Microsoft.Azure.Functions.Worker", packages);
         Assert.Contains("Microsoft.Azure.Functions.Worker.Sdk", packages);
@@ -138,6 +152,9 @@ public sealed class FunctionsParityTests
         var insights = hostJson.RootElement.GetProperty("logging").GetProperty("applicationInsights");
         Assert.False(insights.GetProperty("enableDependencyTracking").GetBoolean());
     }
+
+    private static async Task<IReadOnlyList<string>> CheckAsync(IReadOnlyList<FunctionBinding> functions) =>
+        FunctionsParity.Check(functions, RouteTable.All, await RegisteredJobsAsync(), InfraAppSettings);
 
     internal static async Task<IReadOnlyList<ScheduledJob>> RegisteredJobsAsync()
     {
