@@ -42,7 +42,7 @@ internal sealed class ReconnectRig : IAsyncDisposable
         var options = Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.NewTablePrefix() });
         var store = new TableStore(new TableServiceClient(azurite.ConnectionString), options);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-        var service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), time);
+        var service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), new FamilyLeases(store, time), time);
         await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile("5Mbps-1hora") { RateLimit = "5M/5M" }, None);
         return new ReconnectRig(router, client, service, time);
     }
