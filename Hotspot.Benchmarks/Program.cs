@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
+using Hotspot.Benchmarks.Reconnect;
 using Hotspot.Benchmarks.Sweeper;
 
 namespace Hotspot.Benchmarks;
 
 // BenchmarkDotNet suites: dotnet run -c Release --project Hotspot.Benchmarks -- --filter '*ApiKey*'
 // The sweep's load run:   dotnet run -c Release --project Hotspot.Benchmarks -- sweep-load
+// The family race:        dotnet run -c Release --project Hotspot.Benchmarks -- family-race [runs]
 internal static class BenchmarkEntryPoint
 {
     private static async Task<int> Main(string[] args)
@@ -12,6 +14,11 @@ internal static class BenchmarkEntryPoint
         if (args.FirstOrDefault() == "sweep-load")
         {
             return await SweepLoadRun.RunAsync();
+        }
+
+        if (args.FirstOrDefault() == "family-race")
+        {
+            return await FamilyRaceLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);

@@ -41,7 +41,7 @@ public class ReconnectBenchmarks
             .With("name", Name(i)).With("password", "4821").With("mac-address", Mac(i, 0)).With("comment", "MODE=RANDMAC TL=3600 TA=0")).ToList();
         await _client.SendAllAsync(adds, CancellationToken.None);
         var store = new TableStore(new TableServiceClient(_azurite.ConnectionString), Options.Create(new StorageOptions { TablePrefix = "bench" }));
-        _service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), TimeProvider.System);
+        _service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), new FamilyLeases(store, TimeProvider.System), TimeProvider.System);
         for (var i = 0; i < Users; i++)
         {
             // Every customer connected before, on the device that holds the user's MAC.

@@ -117,6 +117,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<IMikrotikClients, PooledMikrotikClients>();
         services.TryAddSingleton<RouterVersionCache>();
         services.TryAddSingleton<FirstSessionStore>();
+        services.TryAddSingleton<FamilyLeases>();
         services.TryAddSingleton<ReconnectService>();
         services.AddOptions<SweepOptions>()
             .Configure(options => SweepOptions.Bind(options, configuration))

@@ -16,13 +16,11 @@ public static class FamilyReader
     public static async Task<Reading> ReadAsync(
         IRouterOsClient client, string baseName, string mac, bool needVersion, bool needHost, CancellationToken cancellationToken)
     {
-        var names = Enumerable.Range(0, RandmacNames.MaxClones + 1)
-            .Select(slot => slot == 0 ? baseName : RandmacNames.CloneName(baseName, slot))
-            .ToList();
+        var names = MemberNames(baseName);
         var commands = new List<RouterOsCommand>
         {
             RouterOsMenus.Print(RouterOsMenus.HotspotUsers, AnyOf("name", names)).Proplist(UserProperties),
-            RouterOsMenus.Print(RouterOsMenus.HotspotActive, AnyOf("user", names)).Proplist(".id", "user", "address", "mac-address", "uptime"),
+            SessionsOf(baseName),
             RouterOsMenus.Print(RouterOsMenus.HotspotCookies, AnyOf("user", names).Equal("mac-address", mac).Operations("|"))
                 .Proplist(".id", "user", "mac-address"),
         };
@@ -74,6 +72,13 @@ public static class FamilyReader
             replies[2].Rows.Select(HotspotCookie.From).ToList(), hostAddress);
         return new Reading(family, version);
     }
+
+    /// <summary>The live sessions of every member of the family.</summary>
+    public static RouterOsCommand SessionsOf(string baseName) =>
+        RouterOsMenus.Print(RouterOsMenus.HotspotActive, AnyOf("user", MemberNames(baseName))).Proplist(".id", "user", "address", "mac-address", "uptime");
+
+    private static List<string> MemberNames(string baseName) =>
+        [.. Enumerable.Range(0, RandmacNames.MaxClones + 1).Select(slot => slot == 0 ? baseName : RandmacNames.CloneName(baseName, slot))];
 
     /// <summary><c>?=name=a ?=name=b ... ?#||...</c>: true when the property equals any of the values.</summary>
     private static RouterOsQuery AnyOf(string property, List<string> values)

@@ -6,18 +6,33 @@ namespace Hotspot.Reconnect;
 
 /// <summary>
 /// Seed 000's flow on one router. A reconnect that needs a new clone costs four sequential round trips: read the
-/// family (pipelined), write (pipelined), log in, verify. Router failures become <c>estado: error</c>.
+/// family (pipelined), write (pipelined), log in, verify; around them it holds the family's lease (one table write
+/// to take it, one to release it), so that reconnects of one entitlement never plan from a reading another one is
+/// changing. Router failures become <c>estado: error</c>.
 /// </summary>
-public sealed class ReconnectService(RouterVersionCache versions, FirstSessionStore firstSessions, TimeProvider time)
+public sealed class ReconnectService(RouterVersionCache versions, FirstSessionStore firstSessions, FamilyLeases leases, TimeProvider time)
 {
-    /// <summary>Concurrent reconnects of one family may take the same clone name; each retry reads the family again.</summary>
+    /// <summary>A write that finds the family changed by something outside the lease (the sweeper, an operator) reads it again.</summary>
     private const int MaxAttempts = RandmacNames.MaxClones + 1;
 
     public async Task<AutoReconnectResponse> ReconnectAsync(IRouterOsClient client, long routerId, ReconnectInput input, CancellationToken cancellationToken)
     {
         var baseName = RandmacNames.BaseOf(input.Username);
+        var firstSession = firstSessions.Begin(routerId, baseName, cancellationToken);
+        await using var lease = await leases.AcquireAsync(routerId, baseName, cancellationToken);
+        if (lease is null)
+        {
+            // Other devices of the family kept it busy for the whole wait: the guest tries again in a moment.
+            return NotConnected(Estados.Activo, input, Messages.Busy, success: true);
+        }
+
+        return await ReconnectLeasedAsync(client, routerId, baseName, input, firstSession, cancellationToken);
+    }
+
+    private async Task<AutoReconnectResponse> ReconnectLeasedAsync(
+        IRouterOsClient client, long routerId, string baseName, ReconnectInput input, FirstSessionStore.Lookup firstSession, CancellationToken cancellationToken)
+    {
         var mac = input.CurrentMac;
-        var firstSession = firstSessions.GetAsync(routerId, baseName, cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var knownVersion = versions.Get(routerId);
@@ -52,7 +67,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
 
             if (plan.AlreadyConnected)
             {
-                return await ConnectedAsync(plan, routerId, baseName, input, await firstSession, cancellationToken);
+                return await ConnectedAsync(plan, family.Base.User.Id, input, firstSession, cancellationToken);
             }
 
             if (!await WriteAsync(client, plan, cancellationToken))
@@ -75,19 +90,48 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
                 cancellationToken);
             if (!login.Succeeded)
             {
-                return NotConnected(Estados.Activo, input, LoginRefusal(login.Traps), success: true, plan);
+                var refusal = LoginRefusal(login.Traps);
+                if (refusal == Messages.TimeExhausted && plan.Remaining is not null)
+                {
+                    // The plan left this member time, so something outside the lease changed the family: read it again.
+                    continue;
+                }
+
+                return NotConnected(Estados.Activo, input, refusal, success: true, plan);
             }
 
-            var verified = (await client.SendAsync(
-                RouterOsMenus.Print(RouterOsMenus.HotspotActive, RouterOsQuery.Create().Equal("user", plan.Selected.Name).Equal("mac-address", mac)).Proplist(".id"),
-                cancellationToken)).EnsureSuccess();
-            return verified.Rows.Count > 0
-                ? await ConnectedAsync(plan, routerId, baseName, input, await firstSession, cancellationToken)
+            return await VerifyAsync(client, plan, baseName, mac, cancellationToken)
+                ? await ConnectedAsync(plan, family.Base.User.Id, input, firstSession, cancellationToken)
                 : NotConnected(Estados.Activo, input, Messages.NotVerified, success: true, plan);
         }
 
-        // Every attempt lost a race to another device of the same family: the guest tries again in a moment.
+        // Every attempt found the family changed under it: the guest tries again in a moment.
         return NotConnected(Estados.Activo, input, Messages.Busy, success: true);
+    }
+
+    /// <summary>
+    /// Reads the family's live sessions once the device is logged in: true when its session is there. A session of
+    /// another member that started outside the lease meanwhile (a device logging in straight through the hotspot by
+    /// its cookie) is ended, so that one device at a time holds the entitlement.
+    /// </summary>
+    private static async Task<bool> VerifyAsync(IRouterOsClient client, ReconnectPlan plan, string baseName, string mac, CancellationToken cancellationToken)
+    {
+        var sessions = (await client.SendAsync(FamilyReader.SessionsOf(baseName), cancellationToken)).EnsureSuccess()
+            .Rows.Select(HotspotActiveSession.From).ToList();
+        var ours = sessions.Where(s => s.User == plan.Selected.Name && string.Equals(ReconnectInput.NormaliseMac(s.MacAddress), mac, StringComparison.Ordinal)).ToList();
+        var others = sessions.Except(ours).Select(s => RouterOsMenus.Remove(RouterOsMenus.HotspotActive, [s.Id])).ToList();
+        if (ours.Count > 0 && others.Count > 0)
+        {
+            foreach (var reply in await client.SendAllAsync(others, cancellationToken))
+            {
+                if (!reply.Succeeded && new RouterOsTrapException(reply.Command, reply.Traps).Kind != RouterOsErrorKind.NoSuchItem)
+                {
+                    reply.EnsureSuccess();
+                }
+            }
+        }
+
+        return ours.Count > 0;
     }
 
     /// <summary>
@@ -133,14 +177,14 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
     }
 
     private async Task<AutoReconnectResponse> ConnectedAsync(
-        ReconnectPlan plan, long routerId, string baseName, ReconnectInput input, DateTimeOffset? firstSession, CancellationToken cancellationToken)
+        ReconnectPlan plan, string baseUserId, ReconnectInput input, FirstSessionStore.Lookup firstSession, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        firstSession ??= await firstSessions.RecordAsync(routerId, baseName, now, cancellationToken);
+        var first = await firstSession.ResolveAsync(baseUserId, now, cancellationToken);
         return new AutoReconnectResponse(
             true, Estados.Activo, AutoConexion.Conectado, plan.SelectedAfter, input.CurrentMac,
             UptimeText.Format(plan.Used), plan.Remaining is { } left ? UptimeText.Format(left) : null,
-            AutoReconnectResponse.FormatTimestamp(firstSession.Value), null, null, AutoReconnectResponse.FormatTimestamp(now));
+            AutoReconnectResponse.FormatTimestamp(first), null, null, AutoReconnectResponse.FormatTimestamp(now));
     }
 
     private AutoReconnectResponse NotConnected(string estado, ReconnectInput input, string? mensaje, bool success, ReconnectPlan? plan = null) =>

@@ -19,8 +19,9 @@ internal sealed class ReconnectRig : IAsyncDisposable
     public const string NewIp = "192.168.88.175";
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private ReconnectRig(RunningRouter router, RouterOsConnection client, ReconnectService service, FakeTimeProvider time)
+    private ReconnectRig(RunningRouter router, RouterOsConnection client, ReconnectService service, FakeTimeProvider time, TableStore store)
     {
+        Store = store;
         Router = router;
         Client = client;
         Service = service;
@@ -28,6 +29,9 @@ internal sealed class ReconnectRig : IAsyncDisposable
     }
 
     public RunningRouter Router { get; }
+
+    /// <summary>The tables the service uses (in Azurite), for a second instance of what shares them.</summary>
+    public TableStore Store { get; }
 
     public RouterOsConnection Client { get; }
 
@@ -42,9 +46,9 @@ internal sealed class ReconnectRig : IAsyncDisposable
         var options = Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.NewTablePrefix() });
         var store = new TableStore(new TableServiceClient(azurite.ConnectionString), options);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-        var service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), time);
+        var service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), new FamilyLeases(store, time), time);
         await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile("5Mbps-1hora") { RateLimit = "5M/5M" }, None);
-        return new ReconnectRig(router, client, service, time);
+        return new ReconnectRig(router, client, service, time, store);
     }
 
     /// <summary>The seed's paid user: 1 hour bought, 30 minutes used by devices that are gone.</summary>
