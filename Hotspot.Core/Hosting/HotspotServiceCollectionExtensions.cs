@@ -138,6 +138,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<EmpresaAdmin>();
         services.TryAddSingleton<UsuarioAdmin>();
         services.TryAddSingleton<RouterAdmin>();
+        services.TryAddSingleton<ApiKeyAdmin>();
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();

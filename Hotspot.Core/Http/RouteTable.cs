@@ -137,27 +137,27 @@ public static class RouteTable
             .Answers<ConnectionTestResponse>(200, "The outcome: `ok`, or what failed.")
             .Fails(404, 422));
 
-    public static readonly HotspotRoute IssueApiKey = new("IssueApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.IssueAsync,
+    public static readonly HotspotRoute IssueApiKey = new("IssueApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, Handle.With<ApiKeyAdmin>(ApiKeyEndpoints.IssueAsync),
         new RouteContract("Issue a router API key (returned once)")
             .Answers<IssuedApiKey>(201, "The key, as `api_key`; never shown again.")
             .Fails(404, 409, 503));
 
-    public static readonly HotspotRoute ListApiKeys = new("ListApiKeys", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, ApiKeyEndpoints.ListAsync,
+    public static readonly HotspotRoute ListApiKeys = new("ListApiKeys", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, Handle.With<ApiKeyAdmin>(ApiKeyEndpoints.ListAsync),
         new RouteContract("List a router's API keys with `estado` and `last_used`").Paged()
             .Answers<PageResponse<ApiKeyStatus>>(200, "A page of keys.")
             .Fails(404, 422));
 
-    public static readonly HotspotRoute RegenerateApiKey = new("RegenerateApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys/regenerate", AuthKind.Session, ApiKeyEndpoints.RegenerateAsync,
+    public static readonly HotspotRoute RegenerateApiKey = new("RegenerateApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys/regenerate", AuthKind.Session, Handle.With<ApiKeyAdmin>(ApiKeyEndpoints.RegenerateAsync),
         new RouteContract("Revoke every key of the router and issue one new key")
             .Answers<IssuedApiKey>(201, "The new key, as `api_key`.")
             .Fails(404, 409, 503));
 
-    public static readonly HotspotRoute GetApiKey = new("GetApiKey", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, ApiKeyEndpoints.GetAsync,
+    public static readonly HotspotRoute GetApiKey = new("GetApiKey", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, Handle.With<ApiKeyAdmin>(ApiKeyEndpoints.GetAsync),
         new RouteContract("Status of one API key")
             .Answers<ApiKeyStatus>(200, "The key's status.")
             .Fails(404));
 
-    public static readonly HotspotRoute RevokeApiKey = new("RevokeApiKey", ["DELETE"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, ApiKeyEndpoints.RevokeAsync,
+    public static readonly HotspotRoute RevokeApiKey = new("RevokeApiKey", ["DELETE"], $"{Admin}/routers/{{routerId}}/api-keys/{{keyId}}", AuthKind.Session, Handle.With<ApiKeyAdmin>(ApiKeyEndpoints.RevokeAsync),
         new RouteContract("Revoke an API key (at once on this instance, within 30 s on others)")
             .Answers<ApiKeyStatus>(200, "The revoked key's status.")
             .Fails(404));
