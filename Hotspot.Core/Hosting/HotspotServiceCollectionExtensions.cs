@@ -139,6 +139,8 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<UsuarioAdmin>();
         services.TryAddSingleton<RouterAdmin>();
         services.TryAddSingleton<ApiKeyAdmin>();
+        services.TryAddSingleton<RouterConnectionTest>();
+        services.TryAddSingleton<SweepOnDemand>();
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();

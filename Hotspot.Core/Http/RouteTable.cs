@@ -132,7 +132,7 @@ public static class RouteTable
             .AnswersEmpty(204, "Deleted.")
             .Fails(404, 409));
 
-    public static readonly HotspotRoute TestRouterConnection = new("TestRouterConnection", ["POST"], $"{Admin}/routers/{{routerId}}/test-connection", AuthKind.Session, RouterTestEndpoints.TestConnectionAsync,
+    public static readonly HotspotRoute TestRouterConnection = new("TestRouterConnection", ["POST"], $"{Admin}/routers/{{routerId}}/test-connection", AuthKind.Session, Handle.With<RouterConnectionTest>(RouterTestEndpoints.TestConnectionAsync),
         new RouteContract("Try the router's stored connection settings")
             .Answers<ConnectionTestResponse>(200, "The outcome: `ok`, or what failed.")
             .Fails(404, 422));
@@ -162,12 +162,12 @@ public static class RouteTable
             .Answers<ApiKeyStatus>(200, "The revoked key's status.")
             .Fails(404));
 
-    public static readonly HotspotRoute ListAudit = new("ListAudit", ["GET"], $"{Admin}/audit", AuthKind.Session, AuditEndpoints.ListAsync,
+    public static readonly HotspotRoute ListAudit = new("ListAudit", ["GET"], $"{Admin}/audit", AuthKind.Session, Handle.With<AuditLog>(AuditEndpoints.ListAsync),
         new RouteContract("Admin writes, newest first (a cliente_admin sees its company's)").Paged()
             .Answers<PageResponse<AuditEntry>>(200, "A page of entries.")
             .Fails(422));
 
-    public static readonly HotspotRoute SweepRouter = new("SweepRouter", ["POST"], $"{Admin}/routers/{{routerId}}/sweep", AuthKind.SuperAdmin, SweepEndpoints.SweepAsync,
+    public static readonly HotspotRoute SweepRouter = new("SweepRouter", ["POST"], $"{Admin}/routers/{{routerId}}/sweep", AuthKind.SuperAdmin, Handle.With<SweepOnDemand>(SweepEndpoints.SweepAsync),
         new RouteContract("Sweep one router now")
             .Answers<SweepReport>(200, "What the sweep did.")
             .Fails(404));

@@ -100,9 +100,14 @@ public sealed partial class WorkerStartupTests
         builder.Configuration.AddInMemoryCollection(AzureSettings);
         WorkerComposition.Configure(builder);
 
-        // Live Metrics is a stream the SDK opens (token, then a ping to its service) as soon as telemetry is configured,
-        // racing this test's host; it is runtime telemetry, not something building the worker depends on.
-        builder.Services.Configure<Microsoft.ApplicationInsights.WorkerService.ApplicationInsightsServiceOptions>(o => o.EnableQuickPulseMetricStream = false);
+        // Runtime telemetry, not something building the worker depends on: Live Metrics opens a stream (token, then a
+        // ping) as soon as telemetry is configured, and dependency tracking listens process-wide, so it would report the
+        // HTTP calls of the tests running beside this one to Azure.
+        builder.Services.Configure<Microsoft.ApplicationInsights.WorkerService.ApplicationInsightsServiceOptions>(o =>
+        {
+            o.EnableQuickPulseMetricStream = false;
+            o.EnableDependencyTrackingTelemetryModule = false;
+        });
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         return builder.Build();
     }

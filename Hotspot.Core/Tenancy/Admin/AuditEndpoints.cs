@@ -1,6 +1,5 @@
 using Hotspot.Auth;
 using Hotspot.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Tenancy.Admin;
 
@@ -12,13 +11,13 @@ public sealed record AuditEntry(DateTimeOffset Fecha, long ActorId, string Actor
 public static class AuditEndpoints
 {
     /// <summary>Newest first; a super_admin sees every entry, a cliente_admin those of its company.</summary>
-    public static Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken)
+    public static Task<IResult> ListAsync(AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var admin = context.Admin();
         var partition = admin.IsSuperAdmin ? AuditLog.AllPartition : AuditLog.CompanyPartition(admin.EmpresaId!.Value);
         return Paging.AnswerAsync(
             context.Request,
-            (limit, token) => context.RequestServices.GetRequiredService<AuditLog>().PageAsync(partition, limit, token, cancellationToken),
+            (limit, token) => audit.PageAsync(partition, limit, token, cancellationToken),
             AuditEntry.From);
     }
 }

@@ -1,7 +1,5 @@
 using Hotspot.Auth;
 using Hotspot.Http;
-using Hotspot.Tenancy.Entities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Tenancy.Admin;
 
@@ -35,18 +33,5 @@ public static class RouterEndpoints
     {
         await admin.DeleteAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "routerId"), cancellationToken);
         return Results.NoContent();
-    }
-
-    /// <summary>The router named in the route if the caller may see it; null otherwise (answered 404 either way).</summary>
-    internal static async Task<RouterEntity?> FindAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await context.RequestServices.GetRequiredService<RouterAdmin>().GetAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "routerId"), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
     }
 }
