@@ -98,6 +98,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyTokens>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<LoginThrottle>();
+        services.TryAddSingleton<AdminSessions>();
         services.TryAddSingleton<TenancyCache>();
         services.TryAddSingleton<IdAllocator>();
         services.TryAddSingleton<UsuarioStore>();

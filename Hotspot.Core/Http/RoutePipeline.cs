@@ -69,6 +69,9 @@ internal static class RoutePipeline
         ConflictException => Problems.Conflict(failure.Message),
         ForbiddenException => Problems.Forbidden(failure.Message),
         UnreadableBodyException unreadable => unreadable.Answer,
+        BadRequestException => Problems.BadRequest(failure.Message),
+        UnauthorizedException => Problems.Unauthorized(failure.Message),
+        TooManyAttemptsException tooMany => Problems.TooManyRequests(tooMany.RetryAfter),
         UnavailableException unavailable => Problems.Unavailable(failure.Message, unavailable.RetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(failure)),
     };

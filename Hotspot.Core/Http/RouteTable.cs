@@ -34,7 +34,7 @@ public static class RouteTable
         new RouteContract("This API's OpenAPI 3.1 document")
             .AnswersWithSchema(200, "The document, generated from the route table.", new JsonObject { ["type"] = "object" }));
 
-    public static readonly HotspotRoute Login = new("Login", ["POST"], "/api/v1/auth/login", AuthKind.Anonymous, AuthEndpoints.LoginAsync,
+    public static readonly HotspotRoute Login = new("Login", ["POST"], "/api/v1/auth/login", AuthKind.Anonymous, Handle.With<AdminSessions>(AuthEndpoints.LoginAsync),
         new RouteContract("Exchange an admin's email and password for a session token (seed 004)")
             .Accepts<LoginRequest>()
             .Answers<LoginResponse>(200, "A session token for `Authorization: Bearer`.")
@@ -44,7 +44,7 @@ public static class RouteTable
         new RouteContract("Confirm a logout; the client discards its token")
             .Answers<MessageResponse>(200, "Confirmed."));
 
-    public static readonly HotspotRoute ChangePassword = new("ChangePassword", ["POST"], "/api/v1/auth/change-password", AuthKind.Session, AuthEndpoints.ChangePasswordAsync,
+    public static readonly HotspotRoute ChangePassword = new("ChangePassword", ["POST"], "/api/v1/auth/change-password", AuthKind.Session, Handle.With<AdminSessions>(AuthEndpoints.ChangePasswordAsync),
         new RouteContract("Change the caller's own password")
             .Accepts<ChangePasswordRequest>()
             .Answers<MessageResponse>(200, "Changed; the current token stays valid.")

@@ -34,3 +34,15 @@ public sealed class UnreadableBodyException(IResult answer) : ServiceFailureExce
 {
     public IResult Answer { get; } = answer;
 }
+
+/// <summary>Answered 400 with the service's words (a seed's message, such as seed 004's "Contraseña actual incorrecta").</summary>
+public sealed class BadRequestException(string message) : ServiceFailureException(message);
+
+/// <summary>Answered 401 with the service's words.</summary>
+public sealed class UnauthorizedException(string message) : ServiceFailureException(message);
+
+/// <summary>Answered 429 with <c>Retry-After</c>: too many attempts; nothing was verified.</summary>
+public sealed class TooManyAttemptsException(TimeSpan retryAfter) : ServiceFailureException("Too many attempts.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
