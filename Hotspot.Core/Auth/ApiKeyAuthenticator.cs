@@ -49,7 +49,7 @@ public sealed class ApiKeyAuthenticator(ApiKeyTokens tokens, TenancyCache tenanc
         var routerTask = tenancy.RouterAsync(claims.EmpresaId, claims.RouterId, cancellationToken).AsTask();
         var empresaTask = tenancy.EmpresaAsync(claims.EmpresaId, cancellationToken).AsTask();
         await Task.WhenAll(keyTask, routerTask, empresaTask);
-        var (key, router, empresa) = (keyTask.Result, routerTask.Result, empresaTask.Result);
+        var (key, router, empresa) = (await keyTask, await routerTask, await empresaTask);
         var now = time.GetUtcNow();
         if (key is null || key.RevocadaEn is not null || key.ExpiraEn <= now || !ApiKeyTokens.HashMatches(presented, key.KeyHash)
             || router is null || empresa is null)

@@ -204,7 +204,7 @@ public static class RouteTable
             .Answers<IReadOnlyList<PerfilMikrotik>>(200, "The profiles.")
             .Fails(404, 422, 503));
 
-    public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.ConfigAsync),
+    public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.RouterApiKey, CatalogEndpoints.ConfigAsync,
         new RouteContract("What a portal page needs to know of its company and router (pagos_hotspot_api's shape)")
             .Answers<ConfigPublica>(200, "The company, the router and the payment providers on offer.")
             .Fails(403));

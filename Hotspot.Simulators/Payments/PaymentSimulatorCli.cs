@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace Hotspot.Simulators.Payments;
 
@@ -25,9 +24,7 @@ public static class PaymentSimulatorCli
             return 2;
         }
 
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignal();
 
         await using var simulator = await PaymentSimulator.StartAsync(options, CancellationToken.None);
         Console.WriteLine($"Payment API (Mercado Pago + Stripe): {simulator.ApiBaseUrl}");
@@ -38,14 +35,8 @@ public static class PaymentSimulatorCli
         Console.WriteLine($"Webhooks go to:                     {options.Accounts[0].WebhookUrl?.ToString() ?? "(none: set with --webhook-url or POST /accounts)"}");
         Console.WriteLine($"Control port:                       {simulator.ControlUrl}");
         Console.WriteLine("Ctrl+C stops it.");
-        await stopped.Task;
+        await stop.Stopped;
         return 0;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stopped.TrySetResult();
-        }
     }
 
     internal static PaymentSimulatorOptions? Parse(IReadOnlyList<string> args)
@@ -57,8 +48,8 @@ public static class PaymentSimulatorCli
             options = args[i] switch
             {
                 "--listen-any" => options with { ListenOnAllInterfaces = true },
-                "--port" when Port(Value()) is { } port => options with { Port = port },
-                "--control-port" when Port(Value()) is { } port => options with { ControlPort = port },
+                "--port" when CliValues.Port(Value()) is { } port => options with { Port = port },
+                "--control-port" when CliValues.Port(Value()) is { } port => options with { ControlPort = port },
                 "--public-url" when Url(Value()) is { } url => options with { PublicBaseUrl = url },
                 "--webhook-url" when Url(Value()) is { } url => options with { Accounts = [.. options.Accounts.Select(a => a with { WebhookUrl = url })] },
                 _ => null,
@@ -71,9 +62,6 @@ public static class PaymentSimulatorCli
 
         return options;
     }
-
-    private static int? Port(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : null;
 
     private static Uri? Url(string? text) => Uri.TryCreate(text, UriKind.Absolute, out var url) ? url : null;
 }

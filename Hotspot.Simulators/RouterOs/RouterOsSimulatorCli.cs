@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Hotspot.Simulators.RouterOs.Gateway;
 
 namespace Hotspot.Simulators.RouterOs;
@@ -33,9 +32,7 @@ public static class RouterOsSimulatorCli
             return 2;
         }
 
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignal();
         await using var simulator = RouterOsSimulator.Start(options);
         await using var gateway = gatewayOptions is null ? null : await HotspotGateway.StartAsync(simulator, gatewayOptions);
         await using var control = await RouterOsControlPort.StartAsync(simulator, controlPort, gateway);
@@ -52,14 +49,8 @@ public static class RouterOsSimulatorCli
         }
 
         Console.WriteLine("Ctrl+C stops it.");
-        await stopped.Task;
+        await stop.Stopped;
         return 0;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stopped.TrySetResult();
-        }
     }
 
     internal static (RouterOsSimulatorOptions Options, int ControlPort, HotspotGatewayOptions? Gateway)? Parse(IReadOnlyList<string> args)
@@ -78,13 +69,13 @@ public static class RouterOsSimulatorCli
 
             switch (args[i])
             {
-                case "--api-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                case "--api-port" when CliValues.Port(value) is { } port:
                     options = options with { ApiPort = port };
                     break;
-                case "--tls-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                case "--tls-port" when CliValues.Port(value) is { } port:
                     options = options with { TlsPort = port };
                     break;
-                case "--control-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                case "--control-port" when CliValues.Port(value) is { } port:
                     controlPort = port;
                     break;
                 case "--version":
@@ -99,7 +90,7 @@ public static class RouterOsSimulatorCli
                 case "--portal-dir":
                     portalDirectory = value;
                     break;
-                case "--gateway-port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535:
+                case "--gateway-port" when CliValues.Port(value) is { } port:
                     gatewayPort = port;
                     break;
                 case "--second-login" when Enum.TryParse<SecondLogin>(value, ignoreCase: true, out var second) && Enum.IsDefined(second):

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace Hotspot.Simulators.Unifi;
 
@@ -25,9 +24,7 @@ public static class UnifiSimulatorCli
             return 2;
         }
 
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignal();
 
         await using var simulator = await UnifiSimulator.StartAsync(options, CancellationToken.None);
         Console.WriteLine($"UniFi Integration API: {simulator.ApiBaseUrl}");
@@ -40,14 +37,8 @@ public static class UnifiSimulatorCli
 
         Console.WriteLine($"Control port:          {simulator.ControlUrl}");
         Console.WriteLine("Ctrl+C stops it.");
-        await stopped.Task;
+        await stop.Stopped;
         return 0;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stopped.TrySetResult();
-        }
     }
 
     internal static UnifiSimulatorOptions? Parse(IReadOnlyList<string> args)
@@ -60,8 +51,8 @@ public static class UnifiSimulatorCli
             {
                 "--http" => options with { UseHttp = true },
                 "--listen-any" => options with { ListenOnAllInterfaces = true },
-                "--port" when Port(Value()) is { } port => options with { Port = port },
-                "--control-port" when Port(Value()) is { } port => options with { ControlPort = port },
+                "--port" when CliValues.Port(Value()) is { } port => options with { Port = port },
+                "--control-port" when CliValues.Port(Value()) is { } port => options with { ControlPort = port },
                 "--api-key" when Value() is { Length: > 0 } key => options with { ApiKey = key },
                 "--site" when Value() is { Length: > 0 } site => options with { Site = site },
                 _ => null,
@@ -74,7 +65,4 @@ public static class UnifiSimulatorCli
 
         return options;
     }
-
-    private static int? Port(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : null;
 }

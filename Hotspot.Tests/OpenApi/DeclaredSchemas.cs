@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hotspot.Http;
@@ -62,6 +61,4 @@ internal sealed class DeclaredSchemas
             : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
                 .SelectMany(d => d.Errors!.Select(e => $"{route.Name} {status} at '{d.InstanceLocation}': {e.Value}"))];
     }
-
-    public static bool IsSuccess(HttpResponseMessage response) => response.StatusCode is >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous;
 }

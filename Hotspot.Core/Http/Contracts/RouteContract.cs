@@ -94,8 +94,6 @@ public sealed record RouteContract(string Summary)
         return contract with { Responses = [.. contract.Responses.OrderBy(r => r.Status)] };
     }
 
-    public ResponseContract? ResponseFor(int status) => Responses.FirstOrDefault(r => r.Status == status);
-
     private RouteContract Answers(ResponseContract response)
     {
         if (Responses.Any(r => r.Status == response.Status))
