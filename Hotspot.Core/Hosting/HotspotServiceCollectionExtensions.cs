@@ -8,6 +8,7 @@ using Hotspot.Mikrotik;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.Sales.Catalog;
+using Hotspot.Sales.Provisioning;
 using Hotspot.RouterOs;
 using Hotspot.Routers;
 using Hotspot.Sweeper;
@@ -145,6 +146,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();
+        services.TryAddSingleton<PurchaseCredentials>();
         services.AddTimerJob<SweepJob>();
     }
 
