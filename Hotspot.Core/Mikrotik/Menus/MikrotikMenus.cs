@@ -1,7 +1,7 @@
-namespace Hotspot.RouterOs;
+namespace Hotspot.Mikrotik;
 
-/// <summary>The menu paths the product uses.</summary>
-public static class RouterOsMenus
+/// <summary>The RouterOS menu paths the product uses: the hotspot's and the system's.</summary>
+public static class MikrotikMenus
 {
     public const string HotspotUsers = "/ip/hotspot/user";
     public const string HotspotUserProfiles = "/ip/hotspot/user/profile";
@@ -11,26 +11,4 @@ public static class RouterOsMenus
     public const string HotspotIpBindings = "/ip/hotspot/ip-binding";
     public const string SystemResource = "/system/resource";
     public const string SystemIdentity = "/system/identity";
-
-    public static RouterOsCommand Print(string menu, RouterOsQuery? query = null)
-    {
-        var command = new RouterOsCommand(menu + "/print");
-        return query is null ? command : command.Where(query);
-    }
-
-    /// <summary>Items by id, or by name where the menu allows it, several at once.</summary>
-    public static RouterOsCommand Remove(string menu, IEnumerable<string> ids) =>
-        new RouterOsCommand(menu + "/remove").With(".id", string.Join(',', ids));
-
-    public static RouterOsCommand Set(string menu, string id, IEnumerable<KeyValuePair<string, string>> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var command = new RouterOsCommand(menu + "/set").With(".id", id);
-        foreach (var (name, value) in values)
-        {
-            command.With(name, value);
-        }
-
-        return command;
-    }
 }
