@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
@@ -69,7 +70,7 @@ public static class SweepLoadRun
             var mac = string.Create(CultureInfo.InvariantCulture, $"02:00:00:{i / 65536:X2}:{i / 256 % 256:X2}:{i % 256:X2}");
             var ip = string.Create(CultureInfo.InvariantCulture, $"10.{i / 65536}.{i / 256 % 256}.{i % 256}");
             router.State.AddHost(mac, ip);
-            logins.Add(new RouterOsCommand(MikrotikMenus.HotspotActive + "/login").With("user", Name(i)).With("password", "pw").With("mac-address", mac).With("ip", ip));
+            logins.Add(HotspotCommands.Login(Name(i), "pw", MacAddress.Parse(mac), ip));
         }
 
         foreach (var chunk in logins.Chunk(2_000))

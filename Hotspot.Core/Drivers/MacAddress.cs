@@ -14,6 +14,9 @@ public readonly record struct MacAddress
 
     private MacAddress(ulong value) => _value = value;
 
+    /// <summary><c>00:00:00:00:00:00</c>: RouterOS's "no MAC".</summary>
+    public bool IsZero => _value == 0;
+
     /// <summary>Locally administered (second hex digit 2, 6, A or E): typically a randomized, per-network MAC.</summary>
     public bool IsLocallyAdministered => ((_value >> 40) & 0x02) != 0;
 
@@ -55,6 +58,12 @@ public readonly record struct MacAddress
         mac = new MacAddress(ulong.Parse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
         return true;
     }
+
+    /// <summary>Whether <paramref name="text"/> (as a router or a caller wrote it) is this address.</summary>
+    public bool Matches(string? text) => TryParse(text?.Trim(), out var other) && other == this;
+
+    /// <summary>Upper case with colons: how RouterOS prints a MAC, and how the seeds show one.</summary>
+    public string ToUpperString() => ToString().ToUpperInvariant();
 
     public override string ToString()
     {

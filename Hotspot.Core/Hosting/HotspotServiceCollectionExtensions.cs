@@ -3,18 +3,18 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Hotspot.Auth;
+using Hotspot.Drivers;
+using Hotspot.ExternalPortal;
 using Hotspot.Guests;
 using Hotspot.Mikrotik;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
+using Hotspot.RouterOs;
 using Hotspot.Sales.Catalog;
 using Hotspot.Sales.Provisioning;
-using Hotspot.RouterOs;
-using Hotspot.Sweeper;
-using Hotspot.Drivers;
-using Hotspot.ExternalPortal;
 using Hotspot.Secrets;
 using Hotspot.Storage;
+using Hotspot.Sweeper;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
 using Hotspot.Timers;
@@ -120,6 +120,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<FirstSessionStore>();
         services.TryAddSingleton<FamilyLeases>();
         services.TryAddSingleton<ReconnectService>();
+        services.AddGuestFacingServices();
         services.AddOptions<SweepOptions>()
             .Configure(options => SweepOptions.Bind(options, configuration))
             .Validate(o => o.Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6, $"{ConfigurationKeys.SweepSchedule} must be a six-field NCRONTAB expression.")

@@ -219,7 +219,7 @@ public static class RouteTable
             .Answers<ProductoEnVenta>(200, "The product.")
             .Fails(403, 404));
 
-    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, AutoReconnectEndpoint.PostAsync,
+    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, Handle.With<Reconnect.AutoReconnect>(AutoReconnectEndpoint.PostAsync),
         new RouteContract("Reconnect a returning device whose MAC was randomized (seed 000)")
             .Describe("Always HTTP 200 for a connection outcome: read `estado` and `auto_conexion`.")
             .Accepts<AutoReconnectRequest>(SeedExamples.ReconnectRequest)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Drivers;
 
 namespace Hotspot.Reconnect;
 
@@ -37,10 +38,10 @@ public sealed record AutoReconnectResponse(
     public static string FormatTimestamp(DateTimeOffset moment) =>
         moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
-    public static AutoReconnectResponse NotConnected(string estado, string? mac, string? mensaje, DateTimeOffset now) =>
-        new(false, estado, Reconnect.AutoConexion.NoConectado, null, mac, null, null, null, mensaje, null, FormatTimestamp(now));
+    public static AutoReconnectResponse NotConnected(string estado, MacAddress? mac, string? mensaje, DateTimeOffset now) =>
+        new(false, estado, Reconnect.AutoConexion.NoConectado, null, mac?.ToUpperString(), null, null, null, mensaje, null, FormatTimestamp(now));
 
-    public static AutoReconnectResponse Failed(string? mac, string detail, DateTimeOffset now) =>
-        new(false, Estados.Error, Reconnect.AutoConexion.NoConectado, null, mac, null, null, null,
+    public static AutoReconnectResponse Failed(MacAddress? mac, string detail, DateTimeOffset now) =>
+        new(false, Estados.Error, Reconnect.AutoConexion.NoConectado, null, mac?.ToUpperString(), null, null, null,
             "No se pudo conectar con el router. Inténtelo de nuevo en unos segundos.", detail, FormatTimestamp(now));
 }

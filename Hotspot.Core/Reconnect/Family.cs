@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
@@ -13,9 +14,9 @@ public sealed record FamilyMember(HotspotUser User, int Slot, TimeSpan LiveUptim
     /// <summary>Everything this member has used: its closed sessions and its live ones.</summary>
     public TimeSpan Used => User.Uptime + LiveUptime;
 
-    public bool HoldsMac(string mac) => string.Equals(ReconnectInput.NormaliseMac(User.MacAddress), mac, StringComparison.Ordinal);
+    public bool HoldsMac(MacAddress mac) => mac.Matches(User.MacAddress);
 
-    public bool HasNoMac => ReconnectInput.NormaliseMac(User.MacAddress) is null or "00:00:00:00:00:00";
+    public bool HasNoMac => ReconnectInput.ParseMac(User.MacAddress) is null or { IsZero: true };
 }
 
 /// <summary>What the router says about one entitlement, read in one round trip.</summary>
@@ -29,7 +30,7 @@ public sealed record Family(
 {
     public IEnumerable<FamilyMember> Members => Base is null ? Clones : Clones.Prepend(Base);
 
-    public FamilyMember? Holder(string mac) => Members.FirstOrDefault(m => m.HoldsMac(mac));
+    public FamilyMember? Holder(MacAddress mac) => Members.FirstOrDefault(m => m.HoldsMac(mac));
 
     public int? LowestFreeSlot()
     {

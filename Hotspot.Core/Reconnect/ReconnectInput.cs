@@ -4,8 +4,8 @@ using Hotspot.Http;
 
 namespace Hotspot.Reconnect;
 
-/// <summary>A validated auto-reconnect request: names decoded, MACs normalised to <c>AA:BB:CC:DD:EE:FF</c>, the IP parsed.</summary>
-public sealed record ReconnectInput(string Username, string Password, string? StoredMac, string CurrentMac, IPAddress? CurrentIp, string? CurrentSsid)
+/// <summary>A validated auto-reconnect request: names decoded, MACs and the IP parsed.</summary>
+public sealed record ReconnectInput(string Username, string Password, MacAddress? StoredMac, MacAddress CurrentMac, IPAddress? CurrentIp, string? CurrentSsid)
 {
     private const int MaxNameLength = 128;
 
@@ -29,7 +29,7 @@ public sealed record ReconnectInput(string Username, string Password, string? St
             errors.Add("password", $"Hasta {MaxNameLength} caracteres, sin caracteres de control.");
         }
 
-        var currentMac = NormaliseMac(Decode(request.CurrentMac));
+        var currentMac = ParseMac(Decode(request.CurrentMac));
         if (string.IsNullOrWhiteSpace(request.CurrentMac))
         {
             errors.Add("current_mac", "Obligatorio.");
@@ -39,8 +39,8 @@ public sealed record ReconnectInput(string Username, string Password, string? St
             errors.Add("current_mac", "No es una dirección MAC (AA:BB:CC:DD:EE:FF, con ':' o '-', o 12 dígitos hexadecimales).");
         }
 
-        string? storedMac = null;
-        if (!string.IsNullOrWhiteSpace(request.StoredMac) && (storedMac = NormaliseMac(Decode(request.StoredMac))) is null)
+        MacAddress? storedMac = null;
+        if (!string.IsNullOrWhiteSpace(request.StoredMac) && (storedMac = ParseMac(Decode(request.StoredMac))) is null)
         {
             errors.Add("stored_mac", "No es una dirección MAC.");
         }
@@ -55,12 +55,11 @@ public sealed record ReconnectInput(string Username, string Password, string? St
         var ssid = request.CurrentSsid is { Length: > 0 } s && s.Length <= 64 && !s.Any(char.IsControl) ? s : null;
         return errors.Any
             ? (null, errors.ToResult())
-            : (new ReconnectInput(username!.Trim(), password, storedMac, currentMac!, currentIp, ssid), null);
+            : (new ReconnectInput(username!.Trim(), password, storedMac, currentMac!.Value, currentIp, ssid), null);
     }
 
-    /// <summary>The MAC as RouterOS prints it, or null when the text is not a MAC.</summary>
-    public static string? NormaliseMac(string? text) =>
-        MacAddress.TryParse(text?.Trim(), out var mac) ? mac.ToString().ToUpperInvariant() : null;
+    /// <summary>The MAC, or null when the text is not one.</summary>
+    public static MacAddress? ParseMac(string? text) => MacAddress.TryParse(text?.Trim(), out var mac) ? mac : null;
 
     private static string? Decode(string? value)
     {

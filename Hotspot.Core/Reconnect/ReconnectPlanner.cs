@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
@@ -9,14 +10,14 @@ namespace Hotspot.Reconnect;
 /// </summary>
 public static class ReconnectPlanner
 {
-    public static PlanOutcome Plan(Family family, string mac)
+    public static PlanOutcome Plan(Family family, MacAddress mac)
     {
         var baseMember = family.Base!;
         var markers = RandmacMarkers.Parse(baseMember.User.Comment);
         return markers is null ? PlanRegular(family, baseMember, mac) : PlanRandmac(family, baseMember, markers, mac);
     }
 
-    private static PlanOutcome PlanRegular(Family family, FamilyMember user, string mac)
+    private static PlanOutcome PlanRegular(Family family, FamilyMember user, MacAddress mac)
     {
         var limit = user.User.LimitUptime is { } l && l > TimeSpan.Zero ? l : (TimeSpan?)null;
         var remaining = limit - user.Used;
@@ -26,12 +27,12 @@ public static class ReconnectPlanner
         }
 
         var writes = new List<RouterOsCommand>();
-        AddCookieRemoval(writes, family.Cookies.Where(c => SameMac(c.MacAddress, mac) && c.User != user.Name));
+        AddCookieRemoval(writes, family.Cookies.Where(c => mac.Matches(c.MacAddress) && c.User != user.Name));
         return PlanOutcome.Go(new ReconnectPlan(
             user, writes, null, user.Used, remaining, IsConnected(family, user.Name, mac), SessionData(user.User.Id, user.User, null)));
     }
 
-    private static PlanOutcome PlanRandmac(Family family, FamilyMember baseMember, RandmacMarkers markers, string mac)
+    private static PlanOutcome PlanRandmac(Family family, FamilyMember baseMember, RandmacMarkers markers, MacAddress mac)
     {
         var used = SharedTime.Used(markers, family.Members);
         var remaining = SharedTime.Remaining(markers, used);
@@ -47,7 +48,7 @@ public static class ReconnectPlanner
         }
 
         var changes = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        var cookiesToRemove = family.Cookies.Where(c => SameMac(c.MacAddress, mac)).ToList();
+        var cookiesToRemove = family.Cookies.Where(c => mac.Matches(c.MacAddress)).ToList();
         FamilyMember selected;
         RouterOsCommand? addClone = null;
         if (holder is not null)
@@ -57,11 +58,11 @@ public static class ReconnectPlanner
         else if (baseMember.HasNoMac)
         {
             selected = baseMember;
-            Change(changes, baseMember, "mac-address", mac);
+            Change(changes, baseMember, "mac-address", HotspotCommands.Text(mac));
         }
         else if (family.LowestFreeSlot() is { } slot)
         {
-            var clone = baseMember.User with { Id = "", Name = RandmacNames.CloneName(family.BaseName, slot), MacAddress = mac, Uptime = TimeSpan.Zero, LimitUptime = null };
+            var clone = baseMember.User with { Id = "", Name = RandmacNames.CloneName(family.BaseName, slot), MacAddress = HotspotCommands.Text(mac), Uptime = TimeSpan.Zero, LimitUptime = null };
             selected = new FamilyMember(clone, slot, TimeSpan.Zero);
         }
         else
@@ -77,12 +78,12 @@ public static class ReconnectPlanner
             }
 
             selected = idlest;
-            Change(changes, idlest, "mac-address", mac);
+            Change(changes, idlest, "mac-address", HotspotCommands.Text(mac));
             cookiesToRemove.AddRange(family.Cookies.Where(c => c.User == idlest.Name));
         }
 
         // One device at a time: the family's other live sessions end, so that the time left is spent only once.
-        var endSessions = family.Sessions.Where(s => s.User != selected.Name || !SameMac(s.MacAddress, mac)).Select(s => s.Id).ToList();
+        var endSessions = family.Sessions.Where(s => s.User != selected.Name || !mac.Matches(s.MacAddress)).Select(s => s.Id).ToList();
         if (remaining is { } left)
         {
             var limits = SharedTime.Limits(family.Members.Where(m => m.Name != selected.Name), selected, left);
@@ -107,20 +108,20 @@ public static class ReconnectPlanner
 
         if (selected.User.Id.Length == 0)
         {
-            addClone = new RouterOsCommand(MikrotikMenus.HotspotUsers + "/add")
-                .With("name", selected.Name)
-                .With("password", baseMember.User.Password ?? "")
-                .With("profile", baseMember.User.Profile)
-                .WithOptional("server", baseMember.User.Server)
-                .With("mac-address", mac)
-                .With("comment", baseMember.User.Comment ?? "")
-                .WithOptional("limit-uptime", selected.User.LimitUptime is { } cloneLimit ? RouterOsDuration.Format(cloneLimit) : null);
+            addClone = HotspotCommands.AddUser(new NewHotspotUser(selected.Name, baseMember.User.Password ?? "")
+            {
+                Profile = baseMember.User.Profile,
+                Server = baseMember.User.Server,
+                MacAddress = HotspotCommands.Text(mac),
+                Comment = baseMember.User.Comment ?? "",
+                LimitUptime = selected.User.LimitUptime,
+            });
         }
 
         var writes = new List<RouterOsCommand>();
         writes.AddRange(endSessions.Select(id => Removal(MikrotikMenus.HotspotActive, id)));
 
-        AddCookieRemoval(writes, cookiesToRemove.Where(c => c.User != selected.Name || !SameMac(c.MacAddress, mac)).DistinctBy(c => c.Id));
+        AddCookieRemoval(writes, cookiesToRemove.Where(c => c.User != selected.Name || !mac.Matches(c.MacAddress)).DistinctBy(c => c.Id));
         foreach (var (id, values) in changes)
         {
             writes.Add(RouterOsCommand.Set(MikrotikMenus.HotspotUsers, id, values));
@@ -149,10 +150,8 @@ public static class ReconnectPlanner
     /// </summary>
     private static RouterOsCommand Removal(string menu, string id) => RouterOsCommand.Remove(menu, [id]);
 
-    private static bool IsConnected(Family family, string user, string mac) =>
-        family.Sessions.Any(s => s.User == user && SameMac(s.MacAddress, mac));
-
-    private static bool SameMac(string? a, string mac) => string.Equals(ReconnectInput.NormaliseMac(a), mac, StringComparison.Ordinal);
+    private static bool IsConnected(Family family, string user, MacAddress mac) =>
+        family.Sessions.Any(s => s.User == user && mac.Matches(s.MacAddress));
 
     /// <summary><c>datos_sesion</c>: the user row as the seed shows it, never with its password.</summary>
     internal static Dictionary<string, string> SessionData(string id, HotspotUser user, IReadOnlyDictionary<string, string>? changes)

@@ -71,7 +71,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
                 return await ConnectedAsync(plan, family.Base.User.Id, input, firstSession, cancellationToken);
             }
 
-            if (!await WriteAsync(client, plan, cancellationToken))
+            if (!await FamilyWriter.WriteAsync(client, plan, cancellationToken))
             {
                 continue;
             }
@@ -82,16 +82,9 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
                 return NotConnected(Estados.Activo, input, Messages.NotOnHotspot, success: true, plan);
             }
 
-            var login = await client.SendAsync(
-                new RouterOsCommand(MikrotikMenus.HotspotActive + "/login")
-                    .With("user", plan.Selected.Name)
-                    .With("password", family.Base.User.Password ?? "")
-                    .With("mac-address", mac)
-                    .WithOptional("ip", address),
-                cancellationToken);
-            if (!login.Succeeded)
+            if (await FamilyWriter.LoginAsync(client, plan, family.Base.User.Password, mac, address, cancellationToken) is { } refused)
             {
-                var refusal = LoginRefusal(login.Traps);
+                var refusal = Refusal(refused);
                 if (refusal == Messages.TimeExhausted && plan.Remaining is not null)
                 {
                     // The plan left this member time, so something outside the lease changed the family: read it again.
@@ -101,7 +94,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
                 return NotConnected(Estados.Activo, input, refusal, success: true, plan);
             }
 
-            return await VerifyAsync(client, plan, baseName, mac, cancellationToken)
+            return await FamilyWriter.VerifyAsync(client, plan, baseName, mac, cancellationToken)
                 ? await ConnectedAsync(plan, family.Base.User.Id, input, firstSession, cancellationToken)
                 : NotConnected(Estados.Activo, input, Messages.NotVerified, success: true, plan);
         }
@@ -110,80 +103,13 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
         return NotConnected(Estados.Activo, input, Messages.Busy, success: true);
     }
 
-    /// <summary>
-    /// Reads the family's live sessions once the device is logged in: true when its session is there. A session of
-    /// another member that started outside the lease meanwhile (a device logging in straight through the hotspot by
-    /// its cookie) is ended, so that one device at a time holds the entitlement.
-    /// </summary>
-    private static async Task<bool> VerifyAsync(IRouterOsClient client, ReconnectPlan plan, string baseName, string mac, CancellationToken cancellationToken)
-    {
-        var sessions = (await client.SendAsync(FamilyReader.SessionsOf(baseName), cancellationToken)).EnsureSuccess()
-            .Rows.Select(HotspotActiveSession.From).ToList();
-        var ours = sessions.Where(s => s.User == plan.Selected.Name && string.Equals(ReconnectInput.NormaliseMac(s.MacAddress), mac, StringComparison.Ordinal)).ToList();
-        var others = sessions.Except(ours).Select(s => RouterOsCommand.Remove(MikrotikMenus.HotspotActive, [s.Id])).ToList();
-        if (ours.Count > 0 && others.Count > 0)
-        {
-            foreach (var reply in await client.SendAllAsync(others, cancellationToken))
-            {
-                if (!reply.Succeeded && new RouterOsTrapException(reply.Command, reply.Traps).Kind != RouterOsErrorKind.NoSuchItem)
-                {
-                    reply.EnsureSuccess();
-                }
-            }
-        }
-
-        return ours.Count > 0;
-    }
-
-    /// <summary>
-    /// Applies the plan's writes in one round trip. False when a concurrent reconnect (or the sweeper) changed the family
-    /// first: it took the clone name, or removed a session, cookie or clone the plan names. The caller reads again.
-    /// </summary>
-    private static async Task<bool> WriteAsync(IRouterOsClient client, ReconnectPlan plan, CancellationToken cancellationToken)
-    {
-        var commands = plan.AddClone is null ? plan.Writes : [plan.AddClone, .. plan.Writes];
-        if (commands.Count == 0)
-        {
-            return true;
-        }
-
-        var replies = await client.SendAllAsync(commands, cancellationToken);
-        var raced = false;
-        foreach (var reply in replies.Where(r => !r.Succeeded))
-        {
-            var kind = new RouterOsTrapException(reply.Command, reply.Traps).Kind;
-            if (kind == RouterOsErrorKind.NoSuchItem && reply.Command.EndsWith("/remove", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            raced |= kind is RouterOsErrorKind.DuplicateItem or RouterOsErrorKind.NoSuchItem;
-            if (!raced)
-            {
-                reply.EnsureSuccess();
-            }
-        }
-
-        if (raced)
-        {
-            return false;
-        }
-
-        if (plan.AddClone is not null)
-        {
-            plan.SelectedAfter[".id"] = replies[0].Ret ?? "";
-        }
-
-        return true;
-    }
-
     private async Task<AutoReconnectResponse> ConnectedAsync(
         ReconnectPlan plan, string baseUserId, ReconnectInput input, FirstSessionStore.Lookup firstSession, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var first = await firstSession.ResolveAsync(baseUserId, now, cancellationToken);
         return new AutoReconnectResponse(
-            true, Estados.Activo, AutoConexion.Conectado, plan.SelectedAfter, input.CurrentMac,
+            true, Estados.Activo, AutoConexion.Conectado, plan.SelectedAfter, input.CurrentMac.ToUpperString(),
             UptimeText.Format(plan.Used), plan.Remaining is { } left ? UptimeText.Format(left) : null,
             AutoReconnectResponse.FormatTimestamp(first), null, null, AutoReconnectResponse.FormatTimestamp(now));
     }
@@ -202,16 +128,12 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
         string.IsNullOrEmpty(stored)
         || CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(stored)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 
-    private static string LoginRefusal(IReadOnlyList<RouterOsTrap> traps)
+    private static string Refusal(HotspotLoginRefusal refusal) => refusal switch
     {
-        var message = string.Join("; ", traps.Select(t => t.Message));
-        return message switch
-        {
-            _ when traps.Any(t => t.Kind == RouterOsErrorKind.InvalidCredentials) => Messages.InvalidCredentials,
-            _ when message.Contains("uptime limit", StringComparison.OrdinalIgnoreCase) => Messages.TimeExhausted,
-            _ when message.Contains("mac address is not allowed", StringComparison.OrdinalIgnoreCase) => Messages.MacNotAllowed,
-            _ when message.Contains("host not found", StringComparison.OrdinalIgnoreCase) => Messages.NotOnHotspot,
-            _ => Messages.LoginRejected,
-        };
-    }
+        HotspotLoginRefusal.InvalidCredentials => Messages.InvalidCredentials,
+        HotspotLoginRefusal.UptimeLimitReached => Messages.TimeExhausted,
+        HotspotLoginRefusal.MacNotAllowed => Messages.MacNotAllowed,
+        HotspotLoginRefusal.HostNotFound => Messages.NotOnHotspot,
+        _ => Messages.LoginRejected,
+    };
 }

@@ -115,5 +115,5 @@ public sealed class RouterOsTrapException : RouterOsException
     public IReadOnlyList<RouterOsTrap> Traps { get; }
 
     /// <summary>The kind of the first trap that has one.</summary>
-    public RouterOsErrorKind Kind => Traps.Select(t => t.Kind).FirstOrDefault(k => k != RouterOsErrorKind.Other);
+    public RouterOsErrorKind Kind => RouterOsTrap.KindOf(Traps);
 }

@@ -29,5 +29,8 @@ public sealed class RouterOsResponse
 
     public bool Succeeded => Traps.Count == 0;
 
+    /// <summary>What the traps mean (<see cref="RouterOsErrorKind.Other"/> when there are none or none is recognised).</summary>
+    public RouterOsErrorKind TrapKind => RouterOsTrap.KindOf(Traps);
+
     public RouterOsResponse EnsureSuccess() => Succeeded ? this : throw new RouterOsTrapException(Command, Traps);
 }

@@ -29,6 +29,10 @@ public sealed record RouterOsTrap(int? Category, string Message)
 
     public RouterOsErrorKind Kind { get; } = Classify(Message);
 
+    /// <summary>The kind of the first trap that has one: what a caller decides on.</summary>
+    public static RouterOsErrorKind KindOf(IEnumerable<RouterOsTrap> traps) =>
+        traps.Select(t => t.Kind).FirstOrDefault(k => k != RouterOsErrorKind.Other);
+
     private static RouterOsErrorKind Classify(string message) =>
         Patterns.FirstOrDefault(p => message.Contains(p.Substring, StringComparison.OrdinalIgnoreCase)).Kind;
 }

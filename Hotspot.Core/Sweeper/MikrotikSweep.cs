@@ -132,7 +132,7 @@ public sealed class MikrotikSweep(TimeProvider time)
             foreach (var reply in replies.Where(r => !r.Succeeded))
             {
                 // A user removed meanwhile (by an operator, or a reconnect's race) needs no comment.
-                if (new RouterOsTrapException(reply.Command, reply.Traps).Kind != RouterOsErrorKind.NoSuchItem)
+                if (reply.TrapKind != RouterOsErrorKind.NoSuchItem)
                 {
                     reply.EnsureSuccess();
                 }
@@ -158,7 +158,7 @@ public sealed class MikrotikSweep(TimeProvider time)
                 continue;
             }
 
-            if (new RouterOsTrapException(replies[i].Command, replies[i].Traps).Kind != RouterOsErrorKind.NoSuchItem)
+            if (replies[i].TrapKind != RouterOsErrorKind.NoSuchItem)
             {
                 replies[i].EnsureSuccess();
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
@@ -27,10 +28,10 @@ public sealed class PortalSweepTests(AzuriteFixture azurite)
             ["api-key"] = world.ApiKey, ["action"] = "create_voucher", ["username"] = "life1", ["passcode"] = "pw-life1", ["valid_for"] = "1 hour", ["valid_from"] = from,
         });
 
-        var early = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.LoginHotspotDeviceAsync("life1", "pw-life1", Ip, Mac, default));
+        var early = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.LoginHotspotDeviceAsync("life1", "pw-life1", Ip, MacAddress.Parse(Mac), default));
         Advance(world, TimeSpan.FromHours(1));
         var opened = await SweepAsync(world);
-        await client.LoginHotspotDeviceAsync("life1", "pw-life1", Ip, Mac, default);
+        await client.LoginHotspotDeviceAsync("life1", "pw-life1", Ip, MacAddress.Parse(Mac), default);
         Advance(world, TimeSpan.FromMinutes(30));
         var midway = await SweepAsync(world);
         var listed = await ActionApiClient.GetAsync(world.Host, $"api-key={Uri.EscapeDataString(world.ApiKey)}&action=get_voucher_users");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
@@ -87,8 +88,7 @@ public sealed class ReconnectConcurrencyTests(AzuriteFixture azurite)
                     if (holder is not null)
                     {
                         await rig.Client.SendAsync(
-                            new RouterOsCommand(MikrotikMenus.HotspotActive + "/login").With("user", holder.Name).With("password", Password)
-                                .With("mac-address", Mac(device)).With("ip", Ip(device)),
+                            HotspotCommands.Login(holder.Name, Password, MacAddress.Parse(Mac(device)), Ip(device)),
                             default);
                     }
 

@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
@@ -64,7 +65,7 @@ public sealed class ReconnectFlowTests(AzuriteFixture azurite)
         var response = await rig.ReconnectAsync(NewMac, NewIp, username: "ZZZZZZ");
 
         Assert.Equal(
-            AutoReconnectResponse.NotConnected("expirado", "11:22:33:44:55:66", "Usuario no encontrado", rig.Time.GetUtcNow()),
+            AutoReconnectResponse.NotConnected("expirado", MacAddress.Parse("11:22:33:44:55:66"), "Usuario no encontrado", rig.Time.GetUtcNow()),
             response);
         Assert.False(response.Success);
         Assert.Empty(await rig.SessionsAsync());
@@ -171,7 +172,7 @@ public sealed class ReconnectFlowTests(AzuriteFixture azurite)
         await rig.Client.AddHotspotUserAsync(new NewHotspotUser("vecino", "1111"), default);
         await rig.AddRandmacBaseAsync(mac: null);
         rig.Join(NewMac, NewIp);
-        await rig.Client.LoginHotspotDeviceAsync("vecino", "1111", NewIp, NewMac, default);
+        await rig.Client.LoginHotspotDeviceAsync("vecino", "1111", NewIp, MacAddress.Parse(NewMac), default);
         await rig.Client.RemoveAsync(MikrotikMenus.HotspotActive, (await rig.SessionsAsync()).Select(s => s.Id), default);
         Assert.Equal("vecino", Assert.Single(await rig.CookiesAsync()).User);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class ReconnectSlotLimitTests(AzuriteFixture azurite)
             await rig.Client.AddHotspotUserAsync(
                 new NewHotspotUser($"{Base}_RANDMAC{slot}", Password) { Profile = "5Mbps-1hora", MacAddress = Mac(slot), Comment = "MODE=RANDMAC TL=0 TA=0" }, default);
             rig.Join(Mac(slot), Ip(slot));
-            await rig.Client.LoginHotspotDeviceAsync($"{Base}_RANDMAC{slot}", Password, Ip(slot), Mac(slot), default);
+            await rig.Client.LoginHotspotDeviceAsync($"{Base}_RANDMAC{slot}", Password, Ip(slot), MacAddress.Parse(Mac(slot)), default);
         }
 
         rig.Join(NewMac, NewIp);

@@ -1,5 +1,5 @@
+using Hotspot.Drivers;
 using Hotspot.Reconnect;
-
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Tests.Reconnect;
@@ -15,7 +15,7 @@ public sealed class ReconnectValuesTests
     {
         var (input, error) = ReconnectInput.From(new AutoReconnectRequest("AB3C9D", "4821", null, given, null, null));
         Assert.Null(error);
-        Assert.Equal(expected, input!.CurrentMac);
+        Assert.Equal(expected, input!.CurrentMac.ToUpperString());
     }
 
     [Theory]

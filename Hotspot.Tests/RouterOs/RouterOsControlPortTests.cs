@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
@@ -29,7 +30,7 @@ public sealed class RouterOsControlPortTests
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         }
 
-        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", "AA:BB:CC:DD:EE:01", default);
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse("AA:BB:CC:DD:EE:01"), default);
         using (var advanced = await http.PostAsJsonAsync("/clock/advance", new { seconds = 90 }))
         {
             Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
@@ -64,7 +65,7 @@ public sealed class RouterOsControlPortTests
         var client = await router.ConnectAsync();
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), default);
         router.State.AddHost("AA:BB:CC:DD:EE:01", "10.5.50.7");
-        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", "AA:BB:CC:DD:EE:01", default);
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse("AA:BB:CC:DD:EE:01"), default);
         router.Simulator.Clock.Advance(TimeSpan.FromSeconds(60));
 
         using (var quiet = await http.PostAsync(new Uri("/hosts/aa:bb:cc:dd:ee:01/quiet", UriKind.Relative), null))

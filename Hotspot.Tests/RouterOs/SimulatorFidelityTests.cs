@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
@@ -22,7 +23,7 @@ public sealed class SimulatorFidelityTests
         await client.SendAsync(new RouterOsCommand("/ip/hotspot/user/add").With("name", "ana").With("password", "1").With("disabled", "yes"), None);
         await client.SendAsync(new RouterOsCommand("/ip/hotspot/user/profile/add").With("name", "plain").With("add-mac-cookie", "no"), None);
         var notBoolean = await client.SendAsync(new RouterOsCommand("/ip/hotspot/user/add").With("name", "bea").With("disabled", "maybe"), None);
-        var login = await client.SendAsync(HotspotCommands.LoginActive("ana", "1", "10.5.50.7", Mac), None);
+        var login = await client.SendAsync(HotspotCommands.Login("ana", "1", MacAddress.Parse(Mac), "10.5.50.7"), None);
 
         var user = Assert.Single((await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUsers), None)).Rows);
         var profile = (await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUserProfiles), None)).Rows.Single(r => r["name"] == "plain");
@@ -43,7 +44,7 @@ public sealed class SimulatorFidelityTests
         await client.SendAsync(new RouterOsCommand("/ip/hotspot/user/add").With("name", "ana").With("password", "1").With("mac-address", "aa-bb-cc-00-11-22"), None);
         var invalid = await client.SendAsync(new RouterOsCommand("/ip/hotspot/user/add").With("name", "bea").With("mac-address", "not-a-mac"), None);
         var invalidBinding = await client.SendAsync(new RouterOsCommand("/ip/hotspot/ip-binding/add").With("mac-address", "aa:bb"), None);
-        await client.LoginHotspotDeviceAsync("ana", "1", "10.5.50.7", "aa:bb:cc:00:11:22", None);
+        await client.SendAsync(new RouterOsCommand("/ip/hotspot/active/login").With("user", "ana").With("password", "1").With("ip", "10.5.50.7").With("mac-address", "aa:bb:cc:00:11:22"), None);
 
         Assert.Equal(Mac, Assert.Single(await client.GetHotspotUsersAsync(null, None)).MacAddress);
         Assert.Equal("invalid value of mac-address, mac address required", Assert.Single(invalid.Traps).Message);
@@ -60,9 +61,9 @@ public sealed class SimulatorFidelityTests
         router.State.AddHost(Mac, "10.5.50.7");
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1"), None);
         await client.AddHotspotUserAsync(new NewHotspotUser("bea", "2"), None);
-        await client.LoginHotspotDeviceAsync("ana", "1", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("ana", "1", "10.5.50.7", MacAddress.Parse(Mac), None);
 
-        var second = await client.SendAsync(HotspotCommands.LoginActive("bea", "2", "10.5.50.7", Mac), None);
+        var second = await client.SendAsync(HotspotCommands.Login("bea", "2", MacAddress.Parse(Mac), "10.5.50.7"), None);
 
         Assert.False(second.Succeeded);
         Assert.Equal("ana", Assert.Single(await client.GetHotspotActiveAsync(null, None)).User);
@@ -76,10 +77,10 @@ public sealed class SimulatorFidelityTests
         router.State.AddHost(Mac, "10.5.50.7");
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1"), None);
         await client.AddHotspotUserAsync(new NewHotspotUser("bea", "2"), None);
-        await client.LoginHotspotDeviceAsync("ana", "1", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("ana", "1", "10.5.50.7", MacAddress.Parse(Mac), None);
         router.Simulator.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        await client.LoginHotspotDeviceAsync("bea", "2", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("bea", "2", "10.5.50.7", MacAddress.Parse(Mac), None);
 
         Assert.Equal("bea", Assert.Single(await client.GetHotspotActiveAsync(null, None)).User);
         Assert.Equal(TimeSpan.FromMinutes(5), (await client.FindHotspotUserAsync("ana", None))!.Uptime);
@@ -94,7 +95,7 @@ public sealed class SimulatorFidelityTests
         var client = await router.ConnectAsync();
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1"), None);
         router.State.AddHost(Mac, "10.5.50.7");
-        await client.LoginHotspotDeviceAsync("ana", "1", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("ana", "1", "10.5.50.7", MacAddress.Parse(Mac), None);
         router.Simulator.Clock.Advance(TimeSpan.FromMinutes(3));
 
         using var joined = await http.PostAsJsonAsync("/hosts", new Dictionary<string, string> { ["mac-address"] = "aa-bb-cc-00-11-22", ["address"] = "10.5.50.9" });

@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
@@ -15,9 +16,9 @@ public sealed class SimulatorHotspotTests
         var client = await router.ConnectAsync();
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
 
-        var before = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None));
+        var before = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse(Mac), None));
         router.State.AddHost(Mac, "10.5.50.7");
-        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse(Mac), None);
 
         Assert.Contains("host", before.Message, StringComparison.Ordinal);
         var session = Assert.Single(await client.GetHotspotActiveAsync(null, None));
@@ -36,8 +37,8 @@ public sealed class SimulatorHotspotTests
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1234") { Profile = "nocookie" }, None);
         router.State.AddHost(Mac, "10.5.50.7");
 
-        var wrong = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.LoginHotspotDeviceAsync("ana", "9999", "10.5.50.7", Mac, None));
-        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None);
+        var wrong = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.LoginHotspotDeviceAsync("ana", "9999", "10.5.50.7", MacAddress.Parse(Mac), None));
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse(Mac), None);
 
         Assert.Equal(RouterOsErrorKind.InvalidCredentials, wrong.Kind);
         Assert.Single(await client.GetHotspotActiveAsync(null, None));
@@ -51,7 +52,7 @@ public sealed class SimulatorHotspotTests
         var client = await router.ConnectAsync();
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1234") { LimitUptime = TimeSpan.FromHours(1) }, None);
         router.State.AddHost(Mac, "10.5.50.7");
-        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse(Mac), None);
 
         router.Simulator.Clock.Advance(TimeSpan.FromMinutes(30));
         var halfway = Assert.Single(await client.GetHotspotActiveAsync(null, None));
@@ -63,7 +64,7 @@ public sealed class SimulatorHotspotTests
         Assert.True(halfway.BytesIn > 0);
         Assert.Empty(after);
         Assert.Equal(TimeSpan.FromHours(1), user!.Uptime);
-        var again = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None));
+        var again = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse(Mac), None));
         Assert.Contains("uptime limit", again.Message, StringComparison.Ordinal);
     }
 
@@ -75,7 +76,7 @@ public sealed class SimulatorHotspotTests
         await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile("short") { SessionTimeout = TimeSpan.FromMinutes(10) }, None);
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1234") { Profile = "short" }, None);
         router.State.AddHost(Mac, "10.5.50.7");
-        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse(Mac), None);
 
         router.Simulator.Clock.Advance(TimeSpan.FromMinutes(11));
 
@@ -158,7 +159,7 @@ public sealed class SimulatorHotspotTests
         var client = await router.ConnectAsync();
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
         router.State.AddHost(Mac, "10.5.50.7");
-        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse(Mac), None);
 
         var addCookie = await client.SendAsync(new RouterOsCommand("/ip/hotspot/cookie/add").With("user", "x"), None);
         var removeHost = await client.SendAsync(RouterOsCommand.Remove(MikrotikMenus.HotspotHosts, ["*1"]), None);
@@ -177,7 +178,7 @@ public sealed class SimulatorHotspotTests
         var client = await router.ConnectAsync();
         await client.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
         router.State.AddHost(Mac, "10.5.50.7");
-        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None);
+        await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", MacAddress.Parse(Mac), None);
         router.Simulator.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var session = Assert.Single(await client.GetHotspotActiveAsync(null, None));

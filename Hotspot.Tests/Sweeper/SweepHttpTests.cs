@@ -1,4 +1,5 @@
 using System.Net;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sweeper;
@@ -24,7 +25,7 @@ public sealed class SweepHttpTests(AzuriteFixture azurite)
         var client = await router.ConnectAsync();
         await client.AddHotspotUserAsync(new NewHotspotUser("PT-OLD", "pw") { LimitUptime = TimeSpan.FromSeconds(1) }, default);
         router.State.AddHost("02:00:00:00:00:01", "10.5.50.1");
-        await client.LoginHotspotDeviceAsync("PT-OLD", "pw", "10.5.50.1", "02:00:00:00:00:01", default);
+        await client.LoginHotspotDeviceAsync("PT-OLD", "pw", "10.5.50.1", MacAddress.Parse("02:00:00:00:00:01"), default);
         router.Simulator.Clock.Advance(TimeSpan.FromSeconds(5));
 
         var report = await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/v1/admin/routers/{routerId}/sweep", root);
@@ -51,7 +52,7 @@ public sealed class SweepHttpTests(AzuriteFixture azurite)
         var client = await alive.ConnectAsync();
         await client.AddHotspotUserAsync(new NewHotspotUser("PT-OLD", "pw") { LimitUptime = TimeSpan.FromSeconds(1) }, default);
         alive.State.AddHost("02:00:00:00:00:01", "10.5.50.1");
-        await client.LoginHotspotDeviceAsync("PT-OLD", "pw", "10.5.50.1", "02:00:00:00:00:01", default);
+        await client.LoginHotspotDeviceAsync("PT-OLD", "pw", "10.5.50.1", MacAddress.Parse("02:00:00:00:00:01"), default);
         alive.Simulator.Clock.Advance(TimeSpan.FromSeconds(5));
 
         var job = host.Host.Services.GetRequiredService<SweepJob>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
@@ -59,7 +60,7 @@ internal sealed class SweepRig : IAsyncDisposable
             var mac = string.Create(CultureInfo.InvariantCulture, $"02:00:00:00:00:{n:X2}");
             var ip = string.Create(CultureInfo.InvariantCulture, $"10.5.50.{n}");
             Router.State.AddHost(mac, ip);
-            await Client.LoginHotspotDeviceAsync(name, "pw", ip, mac, None);
+            await Client.LoginHotspotDeviceAsync(name, "pw", ip, MacAddress.Parse(mac), None);
             Router.Simulator.Clock.Advance(used);
             if (!keepOnline)
             {

@@ -27,7 +27,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         ArgumentNullException.ThrowIfNull(device);
         return RunAsync(async client =>
         {
-            var hosts = await client.GetHotspotHostsAsync(Query(device.Mac), cancellationToken);
+            var hosts = await client.GetHotspotHostsAsync(HotspotCommands.ByMac(device.Mac), cancellationToken);
             return hosts.Count > 0 ? ToKnownHost(hosts[0]) : null;
         }, cancellationToken);
     }
@@ -49,7 +49,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         ArgumentNullException.ThrowIfNull(device);
         return RunAsync(async client =>
         {
-            var sessions = await client.GetHotspotActiveAsync(Query(device.Mac), cancellationToken);
+            var sessions = await client.GetHotspotActiveAsync(HotspotCommands.ByMac(device.Mac), cancellationToken);
             if (sessions.Count == 0)
             {
                 return false;
@@ -110,7 +110,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         }
 
         var reads = await client.SendAllAsync(
-            [HotspotCommands.HostOf(Wire(mac)), HotspotCommands.FindUser(account), HotspotCommands.ActiveOf(Wire(mac))], cancellationToken);
+            [HotspotCommands.HostOf(mac), HotspotCommands.FindUser(account), HotspotCommands.ActiveOf(mac)], cancellationToken);
         var host = reads[0].EnsureSuccess().Rows.Select(HotspotHost.From).FirstOrDefault(h => h.Address is not null)
             ?? throw new ControllerException(ControllerError.DeviceNotFound,
                 $"Device {mac} is not on the hotspot network of router {router.Id}.", nameof(GuestDevice.Mac));
@@ -154,7 +154,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
 
         try
         {
-            await client.LoginHotspotDeviceAsync(account, password, host.Address!, Wire(mac), cancellationToken);
+            await client.LoginHotspotDeviceAsync(account, password, host.Address!, mac, cancellationToken);
         }
         catch (RouterOsTrapException e)
         {
@@ -168,7 +168,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
 
     private async Task<GuestStatus?> ReadStatusAsync(IRouterOsClient client, MacAddress mac, CancellationToken cancellationToken)
     {
-        var reads = await client.SendAllAsync([HotspotCommands.HostOf(Wire(mac)), HotspotCommands.ActiveOf(Wire(mac))], cancellationToken);
+        var reads = await client.SendAllAsync([HotspotCommands.HostOf(mac), HotspotCommands.ActiveOf(mac)], cancellationToken);
         var host = reads[0].EnsureSuccess().Rows.Select(HotspotHost.From).FirstOrDefault();
         if (host is null)
         {
@@ -204,11 +204,6 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
             throw MikrotikFailures.Translate(router.Id, e);
         }
     }
-
-    private static RouterOsQuery Query(MacAddress mac) => RouterOsQuery.Create().Equal("mac-address", Wire(mac));
-
-    // RouterOS prints MACs in capitals, and a query compares the text.
-    private static string Wire(MacAddress mac) => mac.ToString().ToUpperInvariant();
 
     private static KnownHost ToKnownHost(HotspotHost host) =>
         new(MacAddress.Parse(host.MacAddress ?? ""), host.Id, null, host.Address, ConnectionKind.Unknown, !host.Bypassed, host.Authorized);

@@ -28,7 +28,7 @@ internal static class MikrotikFailures
 
     /// <summary>A refused hotspot login: the device is not on the hotspot, or the router will not let this account on.</summary>
     public static ControllerException LoginRefused(long routerId, MacAddress mac, RouterOsTrapException trap) =>
-        trap.Traps.Any(t => t.Message.Contains("host not found", StringComparison.OrdinalIgnoreCase))
+        HotspotLoginRefusals.Read(trap.Traps) == HotspotLoginRefusal.HostNotFound
             ? new(ControllerError.DeviceNotFound, $"Device {mac} is not on the hotspot network of router {routerId}.", nameof(GuestDevice.Mac), trap)
             : new(ControllerError.GuestRejected, $"MikroTik router {routerId} refused the login of {mac}: {trap.Message}", nameof(GuestDevice.Mac), trap);
 }

@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.RouterOs;
 
 namespace Hotspot.Mikrotik;
@@ -49,10 +50,10 @@ public static class HotspotClientExtensions
     public static Task<IReadOnlyList<HotspotIpBinding>> GetHotspotIpBindingsAsync(this IRouterOsClient client, RouterOsQuery? query, CancellationToken cancellationToken) =>
         client.PrintAsync(MikrotikMenus.HotspotIpBindings, query, HotspotIpBinding.From, cancellationToken);
 
-    public static async Task LoginHotspotDeviceAsync(this IRouterOsClient client, string user, string password, string ip, string macAddress, CancellationToken cancellationToken)
+    public static async Task LoginHotspotDeviceAsync(this IRouterOsClient client, string user, string password, string ip, MacAddress mac, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        (await client.SendAsync(HotspotCommands.LoginActive(user, password, ip, macAddress), cancellationToken)).EnsureSuccess();
+        (await client.SendAsync(HotspotCommands.Login(user, password, mac, ip), cancellationToken)).EnsureSuccess();
     }
 
     public static async Task SetAsync(this IRouterOsClient client, string menu, string id, IEnumerable<KeyValuePair<string, string>> values, CancellationToken cancellationToken)

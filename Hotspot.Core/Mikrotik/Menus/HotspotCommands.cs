@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.RouterOs;
 
 namespace Hotspot.Mikrotik;
@@ -53,17 +54,25 @@ public static class HotspotCommands
             .WithOptional("mac-cookie-timeout", profile.MacCookieTimeout is { } t ? RouterOsDuration.Format(t) : null);
     }
 
-    /// <summary>Logs a device in as <paramref name="user"/>; the device must be in the host table.</summary>
-    public static RouterOsCommand LoginActive(string user, string password, string ip, string macAddress) =>
+    /// <summary>
+    /// Logs a device in as <paramref name="user"/>; the device must be in the host table. Without an address the router
+    /// finds it by MAC (RouterOS 6; version 7 asks for both).
+    /// </summary>
+    public static RouterOsCommand Login(string user, string password, MacAddress mac, string? ip) =>
         new RouterOsCommand(MikrotikMenus.HotspotActive + "/login")
-            .With("user", user).With("password", password).With("ip", ip).With("mac-address", macAddress);
+            .With("user", user).With("password", password).With("mac-address", Text(mac)).WithOptional("ip", ip);
 
-    public static RouterOsCommand CookiesOf(string macAddress) =>
-        RouterOsCommand.Print(MikrotikMenus.HotspotCookies, RouterOsQuery.Create().Equal("mac-address", macAddress));
+    public static RouterOsCommand CookiesOf(MacAddress mac) => Print(MikrotikMenus.HotspotCookies, mac);
 
-    public static RouterOsCommand ActiveOf(string macAddress) =>
-        RouterOsCommand.Print(MikrotikMenus.HotspotActive, RouterOsQuery.Create().Equal("mac-address", macAddress));
+    public static RouterOsCommand ActiveOf(MacAddress mac) => Print(MikrotikMenus.HotspotActive, mac);
 
-    public static RouterOsCommand HostOf(string macAddress) =>
-        RouterOsCommand.Print(MikrotikMenus.HotspotHosts, RouterOsQuery.Create().Equal("mac-address", macAddress));
+    public static RouterOsCommand HostOf(MacAddress mac) => Print(MikrotikMenus.HotspotHosts, mac);
+
+    /// <summary>A query on <c>mac-address</c>: RouterOS prints MACs in capitals, and a query compares the text.</summary>
+    public static RouterOsQuery ByMac(MacAddress mac) => RouterOsQuery.Create().Equal("mac-address", Text(mac));
+
+    /// <summary>A MAC as RouterOS writes it.</summary>
+    public static string Text(MacAddress mac) => mac.ToUpperString();
+
+    private static RouterOsCommand Print(string menu, MacAddress mac) => RouterOsCommand.Print(menu, ByMac(mac));
 }

@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 
@@ -15,14 +16,14 @@ public static class FamilyReader
     public sealed record Reading(Family Family, RouterOsVersion? Version);
 
     public static async Task<Reading> ReadAsync(
-        IRouterOsClient client, string baseName, string mac, bool needVersion, bool needHost, CancellationToken cancellationToken)
+        IRouterOsClient client, string baseName, MacAddress mac, bool needVersion, bool needHost, CancellationToken cancellationToken)
     {
         var names = MemberNames(baseName);
         var commands = new List<RouterOsCommand>
         {
             RouterOsCommand.Print(MikrotikMenus.HotspotUsers, AnyOf("name", names)).Proplist(UserProperties),
             SessionsOf(baseName),
-            RouterOsCommand.Print(MikrotikMenus.HotspotCookies, AnyOf("user", names).Equal("mac-address", mac).Operations("|"))
+            RouterOsCommand.Print(MikrotikMenus.HotspotCookies, AnyOf("user", names).Equal("mac-address", HotspotCommands.Text(mac)).Operations("|"))
                 .Proplist(".id", "user", "mac-address"),
         };
         if (needVersion)
@@ -32,7 +33,7 @@ public static class FamilyReader
 
         if (needHost)
         {
-            commands.Add(RouterOsCommand.Print(MikrotikMenus.HotspotHosts, RouterOsQuery.Create().Equal("mac-address", mac)).Proplist("mac-address", "address"));
+            commands.Add(HotspotCommands.HostOf(mac).Proplist("mac-address", "address"));
         }
 
         var replies = await client.SendAllAsync(commands, cancellationToken);

@@ -32,7 +32,7 @@ public sealed class VoucherHotspotUsers(IMikrotikClients clients)
             .With("disabled", RouterOsBool.Format(disabled));
         var client = await clients.ForAsync(router, cancellationToken);
         var response = await client.SendAsync(command, cancellationToken);
-        if (!response.Succeeded && new RouterOsTrapException(command.Path, response.Traps).Kind == RouterOsErrorKind.DuplicateItem)
+        if (!response.Succeeded && response.TrapKind == RouterOsErrorKind.DuplicateItem)
         {
             return false;
         }
@@ -68,7 +68,7 @@ public sealed class VoucherHotspotUsers(IMikrotikClients clients)
 
         foreach (var response in removals.Count == 0 ? [] : await client.SendAllAsync(removals, cancellationToken))
         {
-            if (!response.Succeeded && new RouterOsTrapException(response.Command, response.Traps).Kind != RouterOsErrorKind.NoSuchItem)
+            if (!response.Succeeded && response.TrapKind != RouterOsErrorKind.NoSuchItem)
             {
                 response.EnsureSuccess();
             }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
@@ -79,7 +80,7 @@ public sealed class HotspotGatewayTests
         await api.AddHotspotUserAsync(new NewHotspotUser("bound", "1") { MacAddress = Laptop }, None);
         await api.AddHotspotUserAsync(new NewHotspotUser("spent", "1") { LimitUptime = TimeSpan.FromMinutes(1) }, None);
         rig.Router.State.AddHost(Laptop, LaptopIp);
-        await api.LoginHotspotDeviceAsync("spent", "1", LaptopIp, Laptop, None);
+        await api.LoginHotspotDeviceAsync("spent", "1", LaptopIp, MacAddress.Parse(Laptop), None);
         rig.Router.Simulator.Clock.Advance(TimeSpan.FromMinutes(2));
 
         var wrongPassword = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", "nope", ""));
@@ -141,7 +142,7 @@ public sealed class HotspotGatewayTests
         var api = await rig.Router.ConnectAsync();
         await api.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
         rig.Router.State.AddHost(Phone, PhoneIp);
-        await api.LoginHotspotDeviceAsync("ana", "1234", PhoneIp, Phone, None);
+        await api.LoginHotspotDeviceAsync("ana", "1234", PhoneIp, MacAddress.Parse(Phone), None);
 
         var status = await rig.PageAsync(HttpMethod.Get, "/status", Phone, PhoneIp);
         var loginAgain = await rig.PageAsync(HttpMethod.Get, "/login", Phone, PhoneIp);

@@ -1,0 +1,59 @@
+using Hotspot.Auth;
+using Hotspot.Mikrotik;
+using Hotspot.RouterOs;
+using Hotspot.Tenancy;
+using Microsoft.Extensions.Logging;
+
+namespace Hotspot.Reconnect;
+
+/// <summary>
+/// Seed 000 for the router behind the API key: an inactive company or router, a MAC for a user name, or a UniFi router
+/// get their <c>estado</c> without a round trip; otherwise the reconnect runs on the router's pooled connection within
+/// <see cref="TimeBudget"/>, and a router that fails or does not answer in time is <c>estado: error</c>.
+/// </summary>
+public sealed class AutoReconnect(IMikrotikClients clients, ReconnectService reconnects, RouterVersionCache versions, TimeProvider time, ILogger<AutoReconnect> logger)
+{
+    public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(10);
+
+    public async Task<AutoReconnectResponse> ReconnectAsync(RouterPrincipal key, ReconnectInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(input);
+        if (Refusal(key, input) is { } refused)
+        {
+            return refused;
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TimeBudget);
+        try
+        {
+            var client = await clients.ForAsync(key.Router, budget.Token);
+            return await reconnects.ReconnectAsync(client, key.Router.Id, input, budget.Token);
+        }
+        catch (Exception e) when (e is RouterOsException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            versions.Forget(key.Router.Id);
+            var detail = e is OperationCanceledException
+                ? $"router {key.Router.Id}: no complete answer within {TimeBudget.TotalSeconds:0} s."
+                : e.Message;
+            logger.LogWarning("Auto-reconnect on router {RouterId} failed: {Detail}", key.Router.Id, detail);
+            return AutoReconnectResponse.Failed(input.CurrentMac, detail, time.GetUtcNow());
+        }
+    }
+
+    private AutoReconnectResponse? Refusal(RouterPrincipal key, ReconnectInput input)
+    {
+        var now = time.GetUtcNow();
+        return key switch
+        {
+            { Empresa.Activa: false } => AutoReconnectResponse.NotConnected(Estados.EmpresaInactiva, input.CurrentMac, null, now),
+            { Router.Activo: false } => AutoReconnectResponse.NotConnected(Estados.RouterInactivo, input.CurrentMac, null, now),
+            _ when ReconnectInput.ParseMac(input.Username) is not null =>
+                AutoReconnectResponse.NotConnected(Estados.Expirado, input.CurrentMac, Messages.UsernameIsMac, now),
+            { Router.Tipo: not RouterKinds.Mikrotik } =>
+                AutoReconnectResponse.Failed(input.CurrentMac, "auto-reconnect works with MikroTik routers; this API key names a UniFi router.", now),
+            _ => null,
+        };
+    }
+}
