@@ -143,7 +143,7 @@ public static class FamilyRaceLoadRun
     private static async Task<AutoReconnectResponse> ReconnectAsync((ReconnectService Service, RouterOsConnection Client) instance, int family, int device)
     {
         var (input, _) = ReconnectInput.From(new AutoReconnectRequest(Name(family), Password, Mac(family, 0), Mac(family, device), Ip(family, device), null));
-        using var budget = new CancellationTokenSource(AutoReconnect.TimeBudget);
+        using var budget = new CancellationTokenSource(AutoReconnection.TimeBudget);
         try
         {
             return await instance.Service.ReconnectAsync(instance.Client, 1, input!, budget.Token);

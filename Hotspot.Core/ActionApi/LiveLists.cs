@@ -14,7 +14,7 @@ internal static class LiveLists
         {
             ["logins"] = s.Account ?? s.Host.Mac.ToString(),
             ["address"] = s.Host.IpAddress ?? "",
-            ["mac-address"] = s.Host.Mac.ToString().ToUpperInvariant(),
+            ["mac-address"] = s.Host.Mac.ToUpperString(),
             ["uptime"] = RouterOsDuration.Format(s.Uptime ?? TimeSpan.Zero),
             ["idle-time"] = RouterOsDuration.Format(s.IdleTime ?? TimeSpan.Zero),
             ["bytes-out"] = (s.DownloadBytes ?? 0).ToString(CultureInfo.InvariantCulture),
@@ -27,7 +27,7 @@ internal static class LiveLists
         var hosts = await controller.ListKnownHostsAsync(null, cancellationToken);
         return [.. hosts.Skip(offset).Take(limit).Select(h => new Dictionary<string, string>
         {
-            ["mac-address"] = h.Mac.ToString().ToUpperInvariant(),
+            ["mac-address"] = h.Mac.ToUpperString(),
             ["address"] = h.IpAddress ?? "",
             ["authorized"] = h.Authorized ? "true" : "false",
             ["guest"] = h.IsGuest ? "true" : "false",

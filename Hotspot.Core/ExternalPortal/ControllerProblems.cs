@@ -9,6 +9,20 @@ namespace Hotspot.ExternalPortal;
 /// </summary>
 internal static class ControllerProblems
 {
+    /// <summary>The operation's answer, or its controller failure as a problem.</summary>
+    public static async Task<IResult> AnswerAsync(Func<Task<IResult>> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        try
+        {
+            return await operation();
+        }
+        catch (ControllerException e)
+        {
+            return From(e);
+        }
+    }
+
     public static IResult From(ControllerException e) => e.Error switch
     {
         ControllerError.LimitOutOfRange or ControllerError.InvalidArgument or ControllerError.UnknownSite

@@ -11,9 +11,17 @@ namespace Hotspot.ExternalPortal;
 /// </summary>
 internal static class PortalRouterLookup
 {
-    public static async Task<RouterEntity?> FindAsync(HttpRequest request, RouterStore routers, CancellationToken cancellationToken)
+    /// <summary>The router id the request names, or null.</summary>
+    public static long? IdOf(HttpRequest request)
     {
-        var id = Parse(request.Query["router"].FirstOrDefault()) ?? FromHost(request.Host.Host);
+        ArgumentNullException.ThrowIfNull(request);
+        return Parse(request.Query["router"].FirstOrDefault()) ?? FromHost(request.Host.Host);
+    }
+
+    /// <summary>The router, when it is an active UniFi router.</summary>
+    public static async Task<RouterEntity?> FindAsync(long? id, RouterStore routers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routers);
         var router = id is { } routerId ? await routers.GetAsync(routerId, cancellationToken) : null;
         return router is { Activo: true, Tipo: RouterKinds.Unifi } ? router : null;
     }

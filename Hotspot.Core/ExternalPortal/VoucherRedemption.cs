@@ -79,7 +79,7 @@ public sealed class VoucherRedemption(VoucherStore vouchers, LoginThrottle throt
     {
         ArgumentNullException.ThrowIfNull(grant);
         var voucher = grant.Voucher;
-        var mac = device.ToString().ToUpperInvariant();
+        var mac = device.ToUpperString();
         for (var attempt = 1; ; attempt++)
         {
             var previous = MacAddress.TryParse(voucher.Mac, out var held) && held != device ? held : (MacAddress?)null;

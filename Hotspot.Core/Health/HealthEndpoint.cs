@@ -1,5 +1,4 @@
 using Hotspot.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Health;
 
@@ -8,9 +7,9 @@ public static class HealthEndpoint
 {
     private static readonly TimeSpan StorageProbeTimeout = TimeSpan.FromSeconds(3);
 
-    public static async Task<IResult> GetAsync(HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(TableStore store, HttpContext context, CancellationToken cancellationToken)
     {
-        var store = context.RequestServices.GetRequiredService<TableStore>();
+        ArgumentNullException.ThrowIfNull(store);
         var storageReachable = await store.IsReachableAsync(StorageProbeTimeout, cancellationToken);
         // "status" says the API process answers; "storage" says whether its dependency does.
         return Results.Json(

@@ -1,3 +1,6 @@
+using Hotspot.ActionApi;
+using Hotspot.ExternalPortal;
+using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,6 +12,10 @@ internal static class GuestFacingServices
 {
     public static void AddGuestFacingServices(this IServiceCollection services)
     {
-        services.TryAddSingleton<AutoReconnect>();
+        services.TryAddSingleton<AutoReconnection>();
+        services.TryAddSingleton<PortalLogins>();
+        services.TryAddSingleton<RouterActions>();
+        services.TryAddSingleton<UnifiGuestAccess>();
+        services.TryAddSingleton<UnifiGuestPortal>();
     }
 }

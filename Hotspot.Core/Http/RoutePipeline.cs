@@ -73,6 +73,7 @@ internal static class RoutePipeline
         UnauthorizedException => Problems.Unauthorized(failure.Message),
         TooManyAttemptsException tooMany => Problems.TooManyRequests(tooMany.RetryAfter),
         UnavailableException unavailable => Problems.Unavailable(failure.Message, unavailable.RetryAfter),
+        ServerFailureException => Results.Problem(detail: failure.Message, statusCode: StatusCodes.Status500InternalServerError, title: "Internal Server Error"),
         _ => throw new ArgumentOutOfRangeException(nameof(failure)),
     };
 

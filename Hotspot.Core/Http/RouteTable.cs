@@ -8,6 +8,7 @@ using Hotspot.Http.OpenApi;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.Sales.Catalog;
+using Hotspot.Storage;
 using Hotspot.Sweeper;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
@@ -25,7 +26,7 @@ public static class RouteTable
 {
     private const string Admin = "/api/v1/admin";
 
-    public static readonly HotspotRoute Health = new("Health", ["GET"], "/api/health", AuthKind.Anonymous, HealthEndpoint.GetAsync,
+    public static readonly HotspotRoute Health = new("Health", ["GET"], "/api/health", AuthKind.Anonymous, Handle.With<TableStore>(HealthEndpoint.GetAsync),
         new RouteContract("Liveness and storage reachability")
             .Answers<HealthReport>(200, "The API answers and Table Storage is reachable.")
             .Answers<HealthReport>(503, "Table Storage did not answer within 3 s."));
@@ -219,7 +220,7 @@ public static class RouteTable
             .Answers<ProductoEnVenta>(200, "The product.")
             .Fails(403, 404));
 
-    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, Handle.With<Reconnect.AutoReconnect>(AutoReconnectEndpoint.PostAsync),
+    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, Handle.With<AutoReconnection>(AutoReconnectEndpoint.PostAsync),
         new RouteContract("Reconnect a returning device whose MAC was randomized (seed 000)")
             .Describe("Always HTTP 200 for a connection outcome: read `estado` and `auto_conexion`.")
             .Accepts<AutoReconnectRequest>(SeedExamples.ReconnectRequest)
@@ -232,42 +233,42 @@ public static class RouteTable
         new RouteContract("Which router and company a key names")
             .Answers<RouterKeyInfo>(200, "The key's router and company."));
 
-    public static readonly HotspotRoute UnifiAuthorize = new("UnifiAuthorize", ["POST"], "/api/v1/unifi/authorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.AuthorizeAsync,
+    public static readonly HotspotRoute UnifiAuthorize = new("UnifiAuthorize", ["POST"], "/api/v1/unifi/authorize", AuthKind.RouterApiKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.AuthorizeAsync),
         new RouteContract("Authorize a UniFi guest (custom portals, seed 003)")
             .Accepts<UnifiAuthorizeRequest>()
             .Answers<UnifiGuestResponse>(200, "The guest's authorization.")
             .Fails(403, 502, 503));
 
-    public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.RouterApiKey, UnifiPortalEndpoints.GetClientAsync,
+    public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.RouterApiKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.GetClientAsync),
         new RouteContract("A UniFi guest's authorization and usage")
             .WithQuery("site", "The UniFi site (default: the router's).")
             .Answers<UnifiGuestResponse>(200, "The guest.")
             .Fails(403, 404, 422, 502, 503));
 
-    public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.RouterApiKey, UnifiPortalEndpoints.UnauthorizeAsync,
+    public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.RouterApiKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.UnauthorizeAsync),
         new RouteContract("Revoke a UniFi guest's authorization")
             .Accepts<UnifiUnauthorizeRequest>()
             .Answers<UnifiUnauthorizeResponse>(200, "Whether an authorization was revoked.")
             .Fails(403, 502, 503));
 
-    public static readonly HotspotRoute PortalLogin = new("PortalLogin", ["POST"], "/api/v1/portal_login", AuthKind.RouterApiKey, PortalLoginEndpoints.PostAsync,
+    public static readonly HotspotRoute PortalLogin = new("PortalLogin", ["POST"], "/api/v1/portal_login", AuthKind.RouterApiKey, Handle.With<PortalLogins>(PortalLoginEndpoints.PostAsync),
         new RouteContract("Log a guest in from a portal (seed 001)")
             .Describe("`data` is a JSON string holding uid, ap_mac, mac, ip and the optional fields.")
             .Accepts<PortalLoginBody>(SeedExamples.PortalLoginRequest)
             .Answers<PortalLoginResponse>(201, "The portal session, echoing the request with `page_id`.", ("seed", SeedExamples.PortalLoginCreated))
             .Fails(403));
 
-    public static readonly HotspotRoute GetPortalLogin = new("GetPortalLogin", ["GET"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.GetAsync,
+    public static readonly HotspotRoute GetPortalLogin = new("GetPortalLogin", ["GET"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, Handle.With<PortalLogins>(PortalLoginEndpoints.GetAsync),
         new RouteContract("A portal session and its state")
             .Answers<PortalSessionView>(200, "The session.")
             .Fails(404));
 
-    public static readonly HotspotRoute EndPortalLogin = new("EndPortalLogin", ["DELETE"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, PortalLoginEndpoints.DeleteAsync,
+    public static readonly HotspotRoute EndPortalLogin = new("EndPortalLogin", ["DELETE"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, Handle.With<PortalLogins>(PortalLoginEndpoints.DeleteAsync),
         new RouteContract("Log the session's device out")
             .AnswersEmpty(204, "Logged out.")
             .Fails(404));
 
-    public static readonly HotspotRoute ActionApi = new("ActionApi", ["GET", "POST"], "/api", AuthKind.Anonymous, ActionEndpoint.HandleAsync,
+    public static readonly HotspotRoute ActionApi = new("ActionApi", ["GET", "POST"], "/api", AuthKind.Anonymous, Handle.With<RouterActions>(ActionEndpoint.HandleAsync),
         new RouteContract("Seed 002's action API: vouchers and guest data")
             .Describe("Parameters in the query (GET) or a JSON or form body (POST), as the router's `api_acciones` allow. Answers in seed 002's shape.")
             .AuthenticatesWith(SecurityScheme.ActionApiKeyParameter, SecurityScheme.RouterApiKeyHeader)
@@ -282,10 +283,10 @@ public static class RouteTable
             .AnswersWithSchema(409, "`Username already exists`.", ActionApiSchemas.Answer)
             .AnswersWithSchema(500, "`An error occurred`.", ActionApiSchemas.Answer));
 
-    public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.ShowAsync,
+    public static readonly HotspotRoute UnifiGuestPortal = new("UnifiGuestPortal", ["GET"], "/guest/s/{site}", AuthKind.Anonymous, Handle.With<UnifiGuestPortal>(UnifiGuestPortalEndpoints.ShowAsync),
         GuestPage(new RouteContract("The UniFi guest portal page (external portal)")));
 
-    public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, UnifiGuestPortalEndpoints.SubmitAsync,
+    public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, Handle.With<UnifiGuestPortal>(UnifiGuestPortalEndpoints.SubmitAsync),
         GuestPage(new RouteContract("Accept the terms or redeem a voucher on the UniFi guest page"))
             .Accepts(GuestPageForm, [MediaTypes.Form])
             .AnswersEmpty(302, "Online: on to the guest's original `url`.")

@@ -46,3 +46,6 @@ public sealed class TooManyAttemptsException(TimeSpan retryAfter) : ServiceFailu
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>Answered 500 with the service's words, where a seed reports a router or storage failure as a server error (seed 001).</summary>
+public sealed class ServerFailureException(string message) : ServiceFailureException(message);

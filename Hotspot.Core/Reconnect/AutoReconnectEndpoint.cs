@@ -9,7 +9,7 @@ namespace Hotspot.Reconnect;
 /// </summary>
 public static class AutoReconnectEndpoint
 {
-    public static async Task<IResult> PostAsync(AutoReconnect service, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> PostAsync(AutoReconnection service, HttpContext context, CancellationToken cancellationToken)
     {
         var request = await JsonBody.RequireAsync<AutoReconnectRequest>(context.Request, cancellationToken);
         var (input, invalid) = ReconnectInput.From(request);

@@ -26,10 +26,10 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
     /// How long a lease lasts if its holder never releases it (an instance that died): longer than a reconnect's whole
     /// time budget, after which its commands are cancelled.
     /// </summary>
-    public static readonly TimeSpan Duration = AutoReconnect.TimeBudget + TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Duration = AutoReconnection.TimeBudget + TimeSpan.FromSeconds(5);
 
     /// <summary>How long a reconnect waits for its turn before it answers "try again": half of its budget.</summary>
-    public static readonly TimeSpan LongestWait = AutoReconnect.TimeBudget / 2;
+    public static readonly TimeSpan LongestWait = AutoReconnection.TimeBudget / 2;
 
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(320);

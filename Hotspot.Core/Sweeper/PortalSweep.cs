@@ -134,7 +134,7 @@ public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouche
             if (online is not null)
             {
                 voucher.LastLogin = now - (online.Uptime ?? TimeSpan.Zero);
-                voucher.Mac = online.Host.Mac.ToString().ToUpperInvariant();
+                voucher.Mac = online.Host.Mac.ToUpperString();
                 changed = true;
             }
 

@@ -54,7 +54,7 @@ public sealed partial class WorkerStartupTests
             Assert.All(functionClasses, type => Assert.IsType(type, activator.CreateInstance(type, invocation)));
 
             var handlerServices = HandlerServiceTypes();
-            Assert.Contains(typeof(TimeProvider), handlerServices);
+            Assert.Contains(typeof(Hotspot.Reconnect.AutoReconnection), handlerServices);
             Assert.All(handlerServices, type => Assert.NotNull(scope.ServiceProvider.GetRequiredService(type)));
 
             Assert.Equal(["SweepExpired"], scope.ServiceProvider.GetServices<ITimerJob>().Select(j => j.Name));

@@ -11,7 +11,7 @@ namespace Hotspot.Reconnect;
 /// get their <c>estado</c> without a round trip; otherwise the reconnect runs on the router's pooled connection within
 /// <see cref="TimeBudget"/>, and a router that fails or does not answer in time is <c>estado: error</c>.
 /// </summary>
-public sealed class AutoReconnect(IMikrotikClients clients, ReconnectService reconnects, RouterVersionCache versions, TimeProvider time, ILogger<AutoReconnect> logger)
+public sealed class AutoReconnection(IMikrotikClients clients, ReconnectService reconnects, RouterVersionCache versions, TimeProvider time, ILogger<AutoReconnection> logger)
 {
     public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(10);
 
