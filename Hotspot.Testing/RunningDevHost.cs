@@ -4,9 +4,18 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hotspot.Tests.Infrastructure;
+namespace Hotspot.Testing;
 
-/// <summary>The real DevHost on Kestrel at a free loopback port, with an <see cref="HttpClient"/> pointed at it.</summary>
+/// <summary>Table Storage the host is pointed at (the tests' shared Azurite).</summary>
+public interface ITableStorage
+{
+    string ConnectionString { get; }
+}
+
+/// <summary>
+/// The real DevHost on Kestrel at a free loopback port, with an <see cref="HttpClient"/> pointed at it: what the tests
+/// and the benchmarks start. Timers and the demo are off unless a setting turns them on.
+/// </summary>
 public sealed class RunningDevHost : IAsyncDisposable
 {
     private RunningDevHost(WebApplication app, Uri baseAddress)
@@ -21,8 +30,12 @@ public sealed class RunningDevHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>A table prefix no other host uses, so that hosts sharing one Azurite never see each other's rows.</summary>
+    public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+
     public static async Task<RunningDevHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var defaults = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -38,14 +51,15 @@ public sealed class RunningDevHost : IAsyncDisposable
         return new RunningDevHost(app, new Uri(address));
     }
 
-    /// <summary>A DevHost over the shared test Azurite, with tables of its own.</summary>
+    /// <summary>A DevHost over a shared Table Storage, with tables of its own.</summary>
     public static Task<RunningDevHost> StartAsync(
-        AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
+        ITableStorage storage, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {
+        ArgumentNullException.ThrowIfNull(storage);
         var settings = new Dictionary<string, string?>
         {
-            ["Hotspot:Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Hotspot:Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
+            ["Hotspot:Storage:ConnectionString"] = storage.ConnectionString,
+            ["Hotspot:Storage:TablePrefix"] = NewTablePrefix(),
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {

@@ -1,12 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hotspot.DevHost;
 using Hotspot.Simulators.RouterOs;
+using Hotspot.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Benchmarks.Portal;
 
@@ -16,16 +13,17 @@ internal sealed class VoucherApiHost : IAsyncDisposable
     private const string AdminPassword = "benchmark-password-1";
     private const string RouterPassword = "router-secret";
 
-    private VoucherApiHost(WebApplication app, HttpClient client, RouterOsSimulator router)
+    private VoucherApiHost(RunningDevHost host, RouterOsSimulator router)
     {
-        App = app;
-        Client = client;
+        Host = host;
         Router = router;
     }
 
-    public WebApplication App { get; }
+    public RunningDevHost Host { get; }
 
-    public HttpClient Client { get; }
+    public WebApplication App => Host.App;
+
+    public HttpClient Client => Host.Client;
 
     public RouterOsSimulator Router { get; }
 
@@ -34,19 +32,16 @@ internal sealed class VoucherApiHost : IAsyncDisposable
     public static async Task<VoucherApiHost> StartAsync()
     {
         var router = RouterOsSimulator.Start(new RouterOsSimulatorOptions { Password = RouterPassword });
-        var app = await DevHostApplication.CreateAsync(
-        [
-            "--urls=http://127.0.0.1:0",
-            "--Hotspot:DevHost:Timers:Enabled=false",
-            "--Hotspot:Auth:BcryptCost=4",
-            "--Hotspot:Bootstrap:AdminEmail=bench@hotspot.test",
-            $"--Hotspot:Bootstrap:AdminPassword={AdminPassword}",
-            "--Hotspot:Storage:TablePrefix=bench" + Guid.NewGuid().ToString("N")[..8],
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var host = new VoucherApiHost(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) }, router);
+        var devHost = await RunningDevHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hotspot:Auth:BcryptCost"] = "4",
+            ["Hotspot:Bootstrap:AdminEmail"] = "bench@hotspot.test",
+            ["Hotspot:Bootstrap:AdminPassword"] = AdminPassword,
+            ["Hotspot:Storage:TablePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        devHost.Client.Timeout = TimeSpan.FromSeconds(60);
+        var host = new VoucherApiHost(devHost, router);
         await host.SeedAsync();
         return host;
     }
@@ -61,9 +56,7 @@ internal sealed class VoucherApiHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await Host.DisposeAsync();
         await Router.DisposeAsync();
     }
 

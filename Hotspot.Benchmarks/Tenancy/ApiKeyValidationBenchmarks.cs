@@ -4,12 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Hotspot.Auth;
-using Hotspot.DevHost;
 using Hotspot.Storage;
 using Hotspot.Tenancy;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Hotspot.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,8 +20,7 @@ namespace Hotspot.Benchmarks.Tenancy;
 public class ApiKeyValidationBenchmarks
 {
     private const string Password = "benchmark-password-1";
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
+    private RunningDevHost _host = null!;
     private ApiKeyAuthenticator _authenticator = null!;
     private TenancyCache _cache = null!;
     private string _apiKey = "";
@@ -35,24 +31,19 @@ public class ApiKeyValidationBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _app = await DevHostApplication.CreateAsync(
-        [
-            "--urls=http://127.0.0.1:0",
-            "--Hotspot:DevHost:Timers:Enabled=false",
-            "--Hotspot:Auth:BcryptCost=4",
-            "--Hotspot:Bootstrap:AdminEmail=bench@hotspot.test",
-            $"--Hotspot:Bootstrap:AdminPassword={Password}",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _client = new HttpClient { BaseAddress = new Uri(address) };
-        _authenticator = _app.Services.GetRequiredService<ApiKeyAuthenticator>();
-        _cache = _app.Services.GetRequiredService<TenancyCache>();
+        _host = await RunningDevHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hotspot:Auth:BcryptCost"] = "4",
+            ["Hotspot:Bootstrap:AdminEmail"] = "bench@hotspot.test",
+            ["Hotspot:Bootstrap:AdminPassword"] = Password,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        _authenticator = _host.Services.GetRequiredService<ApiKeyAuthenticator>();
+        _cache = _host.Services.GetRequiredService<TenancyCache>();
         await SeedAsync();
 
         await ValidateAsync();
-        var counter = _app.Services.GetRequiredService<StorageRequestCounter>();
+        var counter = _host.Services.GetRequiredService<StorageRequestCounter>();
         const int Rounds = 1000;
         var before = counter.Requests;
         for (var i = 0; i < Rounds; i++)
@@ -74,9 +65,7 @@ public class ApiKeyValidationBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        _client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     [Benchmark(Baseline = true, Description = "warm: key + router + company from the instance cache")]
@@ -96,13 +85,13 @@ public class ApiKeyValidationBenchmarks
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/hotspot/router");
         request.Headers.Add("X-API-Key", _apiKey);
-        using var response = await _client.SendAsync(request);
+        using var response = await _host.Client.SendAsync(request);
         return response.StatusCode;
     }
 
     private async Task<bool> ValidateAsync()
     {
-        var context = new DefaultHttpContext { RequestServices = _app.Services };
+        var context = new DefaultHttpContext { RequestServices = _host.Services };
         context.Request.Headers["X-API-Key"] = _apiKey;
         var (principal, _) = await _authenticator.AuthenticateAsync(context, CancellationToken.None);
         return principal is not null;
@@ -127,7 +116,7 @@ public class ApiKeyValidationBenchmarks
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await _client.SendAsync(request);
+        using var response = await _host.Client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }

@@ -5,7 +5,7 @@ using Hotspot.Http;
 namespace Hotspot.Tests.Functions;
 
 /// <summary>What <c>azd deploy</c> uploads: everything the Functions host needs to run the worker, and nothing else.</summary>
-public sealed partial class PublishOutputTests(PublishedWorker published) : IClassFixture<PublishedWorker>
+public sealed partial class PublishOutputTests(PublishedWorkerFixture published) : IClassFixture<PublishedWorkerFixture>
 {
     [Fact]
     public void The_host_finds_host_json_at_the_root_with_the_route_prefix_the_route_table_assumes()

@@ -7,7 +7,7 @@ namespace Hotspot.Tests.Functions;
 /// <c>dotnet publish Hotspot.Functions -c Release</c>, as <c>azd deploy</c> runs it, once per test run, into a temporary
 /// directory (deleted afterwards). The build restored the packages already, so the publish does not restore again.
 /// </summary>
-public sealed class PublishedWorker : IAsyncLifetime
+public sealed class PublishedWorkerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
 

@@ -7,14 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hotspot.Tests.Health;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class HealthEndpointTests(AzuriteFixture azurite)
+public sealed class HealthEndpointTests(DevHostFixture shared) : IClassFixture<DevHostFixture>
 {
     [Fact]
     public async Task Health_is_200_with_storage_ok_when_the_table_service_answers()
     {
-        await using var host = await RunningDevHost.StartAsync(azurite);
-
-        using var response = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        using var response = await shared.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -57,9 +55,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite)
     [Fact]
     public async Task Unknown_path_is_404()
     {
-        await using var host = await RunningDevHost.StartAsync(azurite);
-
-        using var response = await host.Client.GetAsync(new Uri("/api/nothing-here", UriKind.Relative));
+        using var response = await shared.Client.GetAsync(new Uri("/api/nothing-here", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
