@@ -62,8 +62,6 @@ public static class HotspotCommands
         new RouterOsCommand(MikrotikMenus.HotspotActive + "/login")
             .With("user", user).With("password", password).With("mac-address", Text(mac)).WithOptional("ip", ip);
 
-    public static RouterOsCommand CookiesOf(MacAddress mac) => Print(MikrotikMenus.HotspotCookies, mac);
-
     public static RouterOsCommand ActiveOf(MacAddress mac) => Print(MikrotikMenus.HotspotActive, mac);
 
     public static RouterOsCommand HostOf(MacAddress mac) => Print(MikrotikMenus.HotspotHosts, mac);
