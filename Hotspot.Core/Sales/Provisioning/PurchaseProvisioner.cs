@@ -20,7 +20,8 @@ public sealed class PurchaseProvisioner(TenancyCache tenancy, IMikrotikClients m
         ProvisioningOrder order, Func<RouterOs.IRouterOsClient, CancellationToken, Task<ProvisioningResult>> onMikrotik, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var router = await tenancy.RouterAsync(order.EmpresaId, order.RouterId, cancellationToken);
+        var found = await tenancy.RouterAsync(order.EmpresaId, order.RouterId, cancellationToken);
+        var router = found?.EmpresaId == order.EmpresaId ? found : null;
         return router?.Tipo switch
         {
             RouterKinds.Mikrotik => await onMikrotik(await mikrotikClients.ForAsync(router, cancellationToken), cancellationToken),
