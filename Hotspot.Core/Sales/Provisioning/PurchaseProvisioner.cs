@@ -1,5 +1,5 @@
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
-using Hotspot.Routers;
 using Hotspot.Sales.Provisioning.Mikrotik;
 using Hotspot.Sales.Provisioning.Unifi;
 using Hotspot.Tenancy;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Tests.Infrastructure;

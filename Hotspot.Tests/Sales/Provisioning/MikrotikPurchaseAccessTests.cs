@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Tests.Infrastructure;
