@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Provisioning;
@@ -20,7 +21,7 @@ public sealed class MikrotikRevokeTests(AzuriteFixture azurite)
         await using var rig = await MikrotikProvisioningRig.StartAsync(azurite);
         await rig.Client.AddHotspotUserAsync(new NewHotspotUser("invitado", "1234") { Profile = MikrotikProvisioningRig.Profile }, default);
         rig.Router.State.AddHost(GuestMac, GuestIp);
-        await rig.Client.LoginHotspotDeviceAsync("invitado", "1234", GuestIp, GuestMac, default);
+        await rig.Client.LoginHotspotDeviceAsync("invitado", "1234", GuestIp, MacAddress.Parse(GuestMac), default);
         var order = await ProvisionedWithTwoDevicesAsync(rig);
         Assert.Contains(await rig.CookiesAsync(), c => c.User.StartsWith(order.Usuario, StringComparison.Ordinal));
 

@@ -67,7 +67,7 @@ public sealed class MikrotikPurchaseProvisioner(PurchaseCredentials credentials,
             return new ProvisioningResult(ProvisioningStatus.Done);
         }
 
-        var kind = new RouterOsTrapException(add.Command, add.Traps).Kind;
+        var kind = add.TrapKind;
         if (kind != RouterOsErrorKind.DuplicateItem)
         {
             // An unknown profile, a value out of range: the same order would fail the same way.
@@ -112,7 +112,7 @@ public sealed class MikrotikPurchaseProvisioner(PurchaseCredentials credentials,
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(AutoReconnectEndpoint.TimeBudget);
+        budget.CancelAfter(AutoReconnection.TimeBudget);
         try
         {
             var answer = await reconnect.ReconnectAsync(client, order.RouterId, input!, budget.Token);

@@ -1,3 +1,4 @@
+using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
@@ -10,7 +11,7 @@ namespace Hotspot.Sales.Provisioning.Mikrotik;
 internal static class PurchaseFamilyRemoval
 {
     /// <summary>Matches no cookie: the family's own cookies are read by user, and no device's are needed.</summary>
-    private const string NoDevice = "00:00:00:00:00:00";
+    private static readonly MacAddress NoDevice = MacAddress.Parse("00:00:00:00:00:00");
 
     public static async Task RemoveAsync(IRouterOsClient client, ProvisioningOrder order, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ internal static class PurchaseFamilyRemoval
 
         foreach (var reply in await client.SendAllAsync(removals, cancellationToken))
         {
-            if (!reply.Succeeded && new RouterOsTrapException(reply.Command, reply.Traps).Kind != RouterOsErrorKind.NoSuchItem)
+            if (!reply.Succeeded && reply.TrapKind != RouterOsErrorKind.NoSuchItem)
             {
                 reply.EnsureSuccess();
             }
