@@ -15,7 +15,6 @@
       expired: 'Tu tiempo de internet se terminó. Elige un plan para seguir navegando.',
       serviceOff: 'Este servicio WiFi no está disponible en este momento. Si tienes una ficha, úsala abajo.',
       apiDown: 'No pudimos comunicarnos con el servicio de pagos. Si tienes una ficha o usuario, puedes entrar abajo.',
-      catalogEmpty: 'No hay planes a la venta en este momento.',
       buy: 'Comprar',
       buying: 'Preparando tu pago…',
       buyFailed: 'No pudimos iniciar el pago. Intenta de nuevo en un momento.',
@@ -39,7 +38,6 @@
       expired: 'Your internet time is used up. Choose a plan to keep browsing.',
       serviceOff: 'This WiFi service is not available right now. If you have a voucher, use it below.',
       apiDown: 'We could not reach the payment service. If you have a voucher or an account, you can log in below.',
-      catalogEmpty: 'No plans are on sale right now.',
       buy: 'Buy',
       buying: 'Preparing your payment…',
       buyFailed: 'We could not start the payment. Try again in a moment.',
@@ -265,6 +263,12 @@
       var catalog = answers[0], publicConfig = answers[1];
       if (catalog.status !== 200 || !Array.isArray(catalog.body)) { throw new Error('catalog ' + catalog.status); }
       var providers = (publicConfig.status === 200 && publicConfig.body && publicConfig.body.pagos && publicConfig.body.pagos.proveedores) || config.proveedores || [];
+      if (catalog.body.length === 0) {
+        /* Nothing on sale: the voucher form is the whole page. */
+        show('catalog', false);
+        setState('login');
+        return;
+      }
       renderProviders(providers);
       renderProducts(catalog.body);
       setState('catalog');
@@ -288,17 +292,14 @@
   }
 
   function money(amount, currency) {
-    try { return new Intl.NumberFormat(language, { style: 'currency', currency: currency }).format(amount); } catch (e) { return amount + ' ' + currency; }
+    /* The guest's own locale when it is of the page's language (es-MX writes $15.00), else the language alone. */
+    var locale = String(navigator.language || '').toLowerCase().indexOf(language) === 0 ? navigator.language : language;
+    try { return new Intl.NumberFormat(locale, { style: 'currency', currency: currency }).format(amount); } catch (e) { return amount + ' ' + currency; }
   }
 
   function renderProducts(products) {
     var list = $('products');
     list.textContent = '';
-    if (products.length === 0) {
-      var none = document.createElement('li');
-      none.textContent = text.catalogEmpty;
-      list.appendChild(none);
-    }
     products.forEach(function (product) {
       var item = document.createElement('li');
       item.className = product.destacado ? 'product featured' : 'product';
@@ -417,7 +418,7 @@
       ['folio', recibo.folio],
       ['producto', body.producto && body.producto.nombre_venta],
       ['monto', body.monto !== undefined && body.moneda ? money(body.monto, body.moneda) : null],
-      ['fecha_pago', recibo.fecha_pago ? new Date(recibo.fecha_pago).toLocaleString(language) : null],
+      ['fecha_pago', recibo.fecha_pago ? new Date(recibo.fecha_pago).toLocaleString() : null],
       ['proveedor', recibo.proveedor],
       ['referencia_proveedor', recibo.referencia_proveedor],
       ['medio', recibo.medio]
