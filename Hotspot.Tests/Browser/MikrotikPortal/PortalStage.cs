@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs.Gateway;
+using Hotspot.Tests.Deploy;
 using Hotspot.Tests.Infrastructure;
 using Hotspot.Tests.Portal;
 using Hotspot.Tests.RouterOs;
@@ -194,14 +195,5 @@ internal sealed class PortalStage : IAsyncDisposable
         Directory.Delete(PortalDirectory, recursive: true);
     }
 
-    private static string RepositoryFolder(params string[] parts)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Hotspot.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine([folder?.FullName ?? throw new InvalidOperationException("Hotspot.sln not found above the test binaries."), .. parts]);
-    }
+    private static string RepositoryFolder(params string[] parts) => Path.Combine([RepositoryFiles.Root, .. parts]);
 }
