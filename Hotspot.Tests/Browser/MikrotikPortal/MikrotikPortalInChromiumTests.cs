@@ -200,6 +200,32 @@ public sealed class MikrotikPortalInChromiumTests(AzuriteFixture azurite, Portal
         }
     }
 
+    [ChromiumFact]
+    public async Task With_the_API_unreachable_a_returning_visitors_stored_credentials_go_to_the_router_itself()
+    {
+        var stage = await fixture.StageAsync(azurite);
+        var (voucher, mac) = (await VoucherAsync(stage, Password), PortalStage.RandomMac());
+        await stage.WriteConfigAsync(api: UnansweredAddress());
+        try
+        {
+            await stage.ForgetEverythingAsync();
+            await stage.RememberAsync(Storage(voucher, PortalStage.RandomMac()));
+            stage.Device(mac, "10.5.50.17");
+
+            await stage.BrowseAsync();
+            var landed = await stage.ArrivedAtAsync(PortalStage.Internet);
+            var session = await stage.SessionOfAsync(mac);
+
+            Assert.Equal(PortalStage.Internet, landed);
+            Assert.NotNull(session);
+            Assert.Equal((voucher, "http-chap"), (session.User, session.LoginBy));
+        }
+        finally
+        {
+            await stage.WriteConfigAsync();
+        }
+    }
+
     /// <summary>A paid user as a purchase leaves it (seed 000's RANDMAC family), bound to the MAC it bought from.</summary>
     private static async Task<string> PaidUserAsync(PortalStage stage)
     {
