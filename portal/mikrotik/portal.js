@@ -340,7 +340,7 @@
       tipo_usuario: 'usuario_contrasena',
       conexion_automatica: true,
       url_login: vars['link-login-only'],
-      dst: vars['link-orig'] || ''
+      dst: vars['link-orig'] || undefined
     }, { 'Idempotency-Key': pendingKey }).then(function (answer) {
       var body = answer.body || {};
       if ((answer.status === 201 || answer.status === 200) && body.id_compra && body.pago && body.pago.url_pago) {
