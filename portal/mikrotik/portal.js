@@ -338,7 +338,9 @@
       mac_cliente: vars.mac,
       ip_cliente: vars.ip,
       tipo_usuario: 'usuario_contrasena',
-      conexion_automatica: true,
+      /* Not logged in behind the guest's back: the router would then answer the return with alogin.html and the
+         receipt would never show. The guest taps "Conectarme" once the receipt is on screen. */
+      conexion_automatica: false,
       url_login: vars['link-login-only'],
       dst: vars['link-orig'] || undefined
     }, { 'Idempotency-Key': pendingKey }).then(function (answer) {
@@ -453,8 +455,9 @@
     connect.hidden = false;
     connect.addEventListener('click', function () {
       connect.disabled = true;
-      var online = body.auto_conexion && body.auto_conexion.estado === 'conectado';
-      if (online) { go(destination()); } else { routerLogin(username, password); }
+      show('purchase', false);
+      /* Through auto-reconnect, so that the purchase's device family is kept as for any returning visitor. */
+      reconnect({ username: username, password: password, stored_mac: vars.mac });
     });
     setState('receipt');
   }
