@@ -230,7 +230,7 @@ module api 'app/api.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
-    corsAllowedOrigins: map(split(corsAllowedOrigins, ','), origin => trim(origin))
+    corsAllowedOrigins: corsAllowedOrigins
     tablePrefix: tablePrefix
     bootstrapAdminEmail: bootstrapAdminEmail
     sessionExpireHours: sessionExpireHours

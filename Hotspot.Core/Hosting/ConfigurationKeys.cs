@@ -44,6 +44,7 @@ public static class ConfigurationKeys
     public const string PortalFreeMinutes = "Hotspot:Portal:FreeMinutes";
     public const string UnifiAllowPlainHttp = "Hotspot:Unifi:AllowPlainHttp";
     public const string PortalRedirectHosts = "Hotspot:Portal:RedirectHosts";
+    public const string CorsAllowedOrigins = "Hotspot:Cors:AllowedOrigins";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -66,5 +67,6 @@ public static class ConfigurationKeys
         new(PortalFreeMinutes, SettingScope.OptionalInAzure, "Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only (default 60)."),
         new(UnifiAllowPlainHttp, SettingScope.LocalOnly, "Lab only: allow http:// UniFi base URLs, which send the controller's API key in clear (never with a certificate pin; default false)."),
         new(PortalRedirectHosts, SettingScope.OptionalInAzure, "Hosts the UniFi guest portal may send a guest on to: 'any' (default) or a comma-separated list, *.example.com for subdomains."),
+        new(CorsAllowedOrigins, SettingScope.OptionalInAzure, "Origins of the router-hosted portal pages allowed to call the portal routes from a browser: '*' (default; never with credentials) or a comma-separated list (http://10.5.50.1,http://wifi.example.net)."),
     ];
 }

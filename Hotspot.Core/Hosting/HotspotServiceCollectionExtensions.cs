@@ -6,11 +6,14 @@ using Hotspot.Auth;
 using Hotspot.Drivers;
 using Hotspot.ExternalPortal;
 using Hotspot.Guests;
+using Hotspot.Http.Cors;
 using Hotspot.Mikrotik;
+using Hotspot.MikrotikPortal;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Catalog;
+using Hotspot.Sales.Payments;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Secrets;
 using Hotspot.Storage;
@@ -53,6 +56,9 @@ public static class HotspotServiceCollectionExtensions
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
             .Validate(o => o.FreeMinutes is >= 0 and <= 1440, $"{PortalOptions.Section}:FreeMinutes must be between 0 (no free access) and 1440.")
             .Validate(o => o.RedirectHostsAreValid, $"{PortalOptions.Section}:RedirectHosts must be 'any' or a comma-separated list of host names (*.example.com for subdomains).")
+            .ValidateOnStart();
+        services.AddOptions<PortalCorsOptions>().Bind(configuration.GetSection(PortalCorsOptions.Section))
+            .Validate(o => o.AllowedOriginsAreValid, $"{PortalCorsOptions.Section}:AllowedOrigins must be '*' or a comma-separated list of origins (http://10.5.50.1,https://wifi.example.net).")
             .ValidateOnStart();
         return services;
     }
@@ -147,6 +153,9 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();
         services.AddPurchaseProvisioning();
+        services.AddOptions<PaymentProviderOptions>();
+        services.TryAddSingleton<PaymentCredentialStore>();
+        services.TryAddSingleton<PortalSetup>();
         services.AddTimerJob<SweepJob>();
     }
 

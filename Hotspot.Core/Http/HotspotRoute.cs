@@ -16,11 +16,28 @@ public sealed record HotspotRoute(string Name, IReadOnlyList<string> Verbs, stri
     /// <summary>The path as an Azure Functions route: the same template without its leading slash.</summary>
     public string FunctionRoute => Path.TrimStart('/');
 
-    /// <summary>The verbs both hosts bind: the table's, plus HEAD wherever GET is answered (HEAD answers as GET, without the body).</summary>
-    public IReadOnlyList<string> BoundVerbs =>
-        Verbs.Contains(HttpMethods.Get, StringComparer.OrdinalIgnoreCase) && !Verbs.Contains(HttpMethods.Head, StringComparer.OrdinalIgnoreCase)
-            ? [.. Verbs, HttpMethods.Head]
-            : Verbs;
+    /// <summary>
+    /// The verbs both hosts bind: the table's, plus HEAD wherever GET is answered (HEAD answers as GET, without the body),
+    /// plus OPTIONS on the routes portal pages call (CORS preflight, <see cref="Cors.PortalCors"/>).
+    /// </summary>
+    public IReadOnlyList<string> BoundVerbs
+    {
+        get
+        {
+            var verbs = Verbs.ToList();
+            if (verbs.Contains(HttpMethods.Get, StringComparer.OrdinalIgnoreCase) && !verbs.Contains(HttpMethods.Head, StringComparer.OrdinalIgnoreCase))
+            {
+                verbs.Add(HttpMethods.Head);
+            }
+
+            if (Cors.PortalCors.AnswersPreflight(this))
+            {
+                verbs.Add(HttpMethods.Options);
+            }
+
+            return verbs;
+        }
+    }
 
     public Task<IResult> ExecuteAsync(HttpContext context, CancellationToken cancellationToken) =>
         RoutePipeline.ExecuteAsync(this, context, cancellationToken);

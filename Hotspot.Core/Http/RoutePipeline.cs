@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Hotspot.Http;
 
 /// <summary>
-/// What every route goes through, whichever host received the request: the body read once and size-checked
+/// What every route goes through, whichever host received the request: CORS for the portal routes, the body read once and size-checked
 /// (<see cref="RequestBody"/>), authentication by the route's kind, then the handler. A client's mistake (a broken,
 /// stalled or oversized body, a client gone) is answered for what it is and never logged as an error; a contended
 /// store answers 503 with Retry-After; anything else unexpected is a 500 problem that reveals nothing.
@@ -19,6 +19,16 @@ internal static class RoutePipeline
     {
         try
         {
+            if (Cors.PortalCors.Applies(route))
+            {
+                if (HttpMethods.IsOptions(context.Request.Method))
+                {
+                    return Cors.PortalCors.Preflight(context);
+                }
+
+                Cors.PortalCors.AllowOrigin(context);
+            }
+
             if (await RequestBody.ReadAsync(context, cancellationToken) is { } unreadable)
             {
                 return unreadable;

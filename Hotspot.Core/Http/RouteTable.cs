@@ -5,6 +5,7 @@ using Hotspot.ExternalPortal;
 using Hotspot.Health;
 using Hotspot.Http.Contracts;
 using Hotspot.Http.OpenApi;
+using Hotspot.MikrotikPortal;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.Sales.Catalog;
@@ -205,6 +206,17 @@ public static class RouteTable
             .Answers<IReadOnlyList<PerfilMikrotik>>(200, "The profiles.")
             .Fails(404, 422, 503));
 
+    public static readonly HotspotRoute PortalConfigJs = new("PortalConfigJs", ["GET"], $"{Admin}/routers/{{routerId}}/portal/config.js", AuthKind.Session, Handle.With<PortalSetup>(PortalSetupEndpoints.ConfigScriptAsync),
+        new RouteContract("The MikroTik portal's config.js for this router (portal/mikrotik/)")
+            .Describe("API base URL and enabled providers; the router's API key is shown only when issued, so the file carries a placeholder to replace with it.")
+            .AnswersText(200, "The file, to upload beside the portal's pages.", MediaTypes.JavaScript)
+            .Fails(404, 409));
+
+    public static readonly HotspotRoute PortalWalledGarden = new("PortalWalledGarden", ["GET"], $"{Admin}/routers/{{routerId}}/portal/walled-garden", AuthKind.Session, Handle.With<PortalSetup>(PortalSetupEndpoints.WalledGardenAsync),
+        new RouteContract("RouterOS commands letting guests reach this API and the enabled payment providers before login")
+            .AnswersText(200, "A RouterOS script; running it again replaces its own entries (comment hotspot-api).", MediaTypes.PlainText)
+            .Fails(404, 409));
+
     public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.RouterApiKey, CatalogEndpoints.ConfigAsync,
         new RouteContract("What a portal page needs to know of its company and router (pagos_hotspot_api's shape)")
             .Answers<ConfigPublica>(200, "The company, the router and the payment providers on offer.")
@@ -309,6 +321,7 @@ public static class RouteTable
         ListAudit,
         SweepRouter,
         CreateProducto, ListProductos, GetProducto, UpdateProducto, DeactivateProducto, ListPerfilesMikrotik,
+        PortalConfigJs, PortalWalledGarden,
         PublicConfig, CatalogoVenta, CatalogoVentaItem,
         AutoReconnect,
         RouterKeyInfo,

@@ -38,16 +38,16 @@ public static class CatalogFunctions
 
     [Function("PublicConfig")]
     public static Task<IResult> PublicConfig(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/config/public")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "api/v1/config/public")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.PublicConfig.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("CatalogoVenta")]
     public static Task<IResult> CatalogoVenta(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/catalogo_perfiles_venta")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "api/v1/catalogo_perfiles_venta")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.CatalogoVenta.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("CatalogoVentaItem")]
     public static Task<IResult> CatalogoVentaItem(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/catalogo_perfiles_venta/{productoId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "api/v1/catalogo_perfiles_venta/{productoId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.CatalogoVentaItem.ExecuteAsync(request.HttpContext, cancellationToken);
 }

@@ -8,12 +8,12 @@ public static class PortalLoginFunctions
 {
     [Function("PortalLogin")]
     public static Task<IResult> PortalLogin(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/portal_login")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/v1/portal_login")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.PortalLogin.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("GetPortalLogin")]
     public static Task<IResult> GetPortalLogin(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/portal_login/{pageId}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "api/v1/portal_login/{pageId}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetPortalLogin.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("EndPortalLogin")]

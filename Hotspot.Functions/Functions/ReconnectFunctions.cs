@@ -8,6 +8,6 @@ public static class ReconnectFunctions
 {
     [Function("AutoReconnect")]
     public static Task<IResult> AutoReconnect(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/hotspot/auto-reconnect")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/v1/hotspot/auto-reconnect")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.AutoReconnect.ExecuteAsync(request.HttpContext, cancellationToken);
 }

@@ -8,6 +8,6 @@ public static class RouterKeyFunctions
 {
     [Function("RouterKeyInfo")]
     public static Task<IResult> RouterKeyInfo(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/hotspot/router")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "api/v1/hotspot/router")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.RouterKeyInfo.ExecuteAsync(request.HttpContext, cancellationToken);
 }

@@ -34,7 +34,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
     public static string? Executable { get; } =
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
 
-    public static async Task<HeadlessChromium> StartAsync()
+    /// <param name="arguments">More command-line switches (say, <c>--host-resolver-rules</c> to send a made-up host to a local port).</param>
+    public static async Task<HeadlessChromium> StartAsync(params string[] arguments)
     {
         var profile = Directory.CreateTempSubdirectory("hotspot-chromium-").FullName;
         var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("chromium is not installed."))
@@ -42,8 +43,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        foreach (var arg in new[] { "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-port=0",
-                     $"--user-data-dir={profile}", "about:blank" })
+        string[] switches = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-port=0",
+            $"--user-data-dir={profile}", .. arguments, "about:blank"];
+        foreach (var arg in switches)
         {
             start.ArgumentList.Add(arg);
         }
@@ -85,6 +87,14 @@ public sealed class HeadlessChromium : IAsyncDisposable
         _events["Page.loadEventFired"] = loaded;
         await action();
         await loaded.Task.WaitAsync(Patience);
+    }
+
+    /// <summary>The next DevTools event named <paramref name="method"/> (its whole message), from now on; bounded.</summary>
+    public Task<JsonElement> NextEventAsync(string method)
+    {
+        var next = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _events[method] = next;
+        return next.Task.WaitAsync(Patience);
     }
 
     public Task NavigateAsync(Uri url) => UntilLoadedAsync(() => SendAsync("Page.navigate", new { url = url.AbsoluteUri }));

@@ -78,6 +78,8 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
             [RouteTable.UpdateProducto.Name] = (Caller.Cliente, $"{admin}/productos/{w.RouterId}-ZZZZZZ"),
             [RouteTable.DeactivateProducto.Name] = (Caller.Cliente, $"{admin}/productos/{w.RouterId}-ZZZZZZ"),
             [RouteTable.ListPerfilesMikrotik.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/perfiles-mikrotik"),
+            [RouteTable.PortalConfigJs.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/portal/config.js"),
+            [RouteTable.PortalWalledGarden.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/portal/walled-garden"),
             [RouteTable.PublicConfig.Name] = (Caller.RouterKey, "/api/v1/config/public"),
             [RouteTable.CatalogoVenta.Name] = (Caller.RouterKey, "/api/v1/catalogo_perfiles_venta"),
             [RouteTable.CatalogoVentaItem.Name] = (Caller.RouterKey, "/api/v1/catalogo_perfiles_venta/no-such-product"),

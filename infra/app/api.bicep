@@ -49,8 +49,8 @@ param maximumInstanceCount int = 40
 @description('Subnet for outbound virtual network integration (delegated to Microsoft.App/environments); empty for none.')
 param virtualNetworkSubnetId string = ''
 
-@description('Browser origins allowed to call the API (CORS); [\'*\'] for any.')
-param corsAllowedOrigins array
+@description('Browser origins allowed to call the portal routes (CORS, answered by the app itself), comma-separated; * for any.')
+param corsAllowedOrigins string
 
 @description('Prefix of every table name (letters and digits, starting with a letter; may be empty).')
 param tablePrefix string
@@ -114,6 +114,8 @@ var appSettings = {
   // The UniFi guest portal page.
   Hotspot__Portal__FreeMinutes: string(portalFreeMinutes)
   Hotspot__Portal__RedirectHosts: portalRedirectHosts
+  // Router-hosted portal pages calling the portal routes.
+  Hotspot__Cors__AllowedOrigins: corsAllowedOrigins
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -151,10 +153,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      cors: {
-        allowedOrigins: corsAllowedOrigins
-        supportCredentials: false
-      }
+      // No platform CORS: it would answer preflights before the app and for every route. The app answers CORS on the
+      // portal routes only (Hotspot__Cors__AllowedOrigins), the same as on the DevHost.
     }
     functionAppConfig: {
       deployment: {

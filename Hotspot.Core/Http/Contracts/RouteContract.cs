@@ -44,8 +44,11 @@ public sealed record RouteContract(string Summary)
     public RouteContract AnswersWithSchema(int status, string description, JsonObject schema, params (string Name, JsonNode Value)[] examples) =>
         Answers(new ResponseContract(status, description, null, MediaTypes.Json, ToExamples(examples)) { Schema = schema });
 
-    public RouteContract AnswersHtml(int status, string description) =>
-        Answers(new ResponseContract(status, description, null, MediaTypes.Html, ImmutableDictionary<string, JsonNode>.Empty) { Schema = new JsonObject { ["type"] = "string" } });
+    public RouteContract AnswersHtml(int status, string description) => AnswersText(status, description, MediaTypes.Html);
+
+    /// <summary>A text body that is not JSON: a page, a script, a file to download.</summary>
+    public RouteContract AnswersText(int status, string description, string mediaType) =>
+        Answers(new ResponseContract(status, description, null, mediaType, ImmutableDictionary<string, JsonNode>.Empty) { Schema = new JsonObject { ["type"] = "string" } });
 
     public RouteContract AnswersEmpty(int status, string description) =>
         Answers(new ResponseContract(status, description, null, null, ImmutableDictionary<string, JsonNode>.Empty));
@@ -148,5 +151,7 @@ public static class MediaTypes
     public const string Json = "application/json";
     public const string Problem = "application/problem+json";
     public const string Html = "text/html";
+    public const string JavaScript = "text/javascript";
+    public const string PlainText = "text/plain";
     public const string Form = "application/x-www-form-urlencoded";
 }

@@ -1,0 +1,59 @@
+using Hotspot.Auth;
+using Hotspot.Http;
+using Hotspot.Tenancy;
+using Hotspot.Sales.Payments;
+using Hotspot.Tenancy.Admin;
+using Microsoft.Extensions.Options;
+
+namespace Hotspot.MikrotikPortal;
+
+/// <summary>
+/// What an operator uploads with the reference MikroTik portal (<c>portal/mikrotik/</c>): the router's
+/// <c>config.js</c> and the walled-garden commands. The router is read as the rest of the admin API reads it: another
+/// company's router is "not found".
+/// </summary>
+public sealed class PortalSetup(RouterAdmin routers, PaymentCredentialStore payments, IOptions<PaymentProviderOptions> providers, TimeProvider clock)
+{
+    public async Task<string> ConfigScriptAsync(AdminCaller caller, long? routerId, Uri apiBaseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiBaseUrl);
+        var router = await MikrotikRouterAsync(caller, routerId, cancellationToken);
+        var enabled = await EnabledProvidersAsync(router.EmpresaId, cancellationToken);
+        return PortalConfigScript.Write(router.Id, apiBaseUrl.GetLeftPart(UriPartial.Authority), [.. enabled.Select(PaymentProviderNames.Of)], clock.GetUtcNow());
+    }
+
+    public async Task<string> WalledGardenAsync(AdminCaller caller, long? routerId, Uri apiBaseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiBaseUrl);
+        var router = await MikrotikRouterAsync(caller, routerId, cancellationToken);
+        var enabled = await EnabledProvidersAsync(router.EmpresaId, cancellationToken);
+        var hosts = new[] { apiBaseUrl.Host }
+            .Concat(enabled.SelectMany(p => ProviderHosts.For(p, providers.Value)))
+            .Where(host => Uri.CheckHostName(host) != UriHostNameType.Unknown)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return WalledGardenScript.Write(router.Id, hosts, clock.GetUtcNow());
+    }
+
+    private async Task<Tenancy.Entities.RouterEntity> MikrotikRouterAsync(AdminCaller caller, long? routerId, CancellationToken cancellationToken)
+    {
+        var router = await routers.GetAsync(caller, routerId, cancellationToken);
+        return router.Tipo == RouterKinds.Mikrotik
+            ? router
+            : throw new ConflictException("El portal de páginas del router es para routers MikroTik; un router UniFi usa el portal de invitados.");
+    }
+
+    private async Task<IReadOnlyList<PaymentProviderKind>> EnabledProvidersAsync(long empresaId, CancellationToken cancellationToken)
+    {
+        var enabled = new List<PaymentProviderKind>();
+        foreach (var provider in Enum.GetValues<PaymentProviderKind>())
+        {
+            if (await payments.GetAccountAsync(empresaId, provider, cancellationToken) is not null)
+            {
+                enabled.Add(provider);
+            }
+        }
+
+        return enabled;
+    }
+}

@@ -1,0 +1,23 @@
+using Hotspot.Auth;
+using Hotspot.Http;
+using Hotspot.Http.Contracts;
+
+namespace Hotspot.MikrotikPortal;
+
+/// <summary>The portal setup's HTTP handlers: one service call each; the API's own address is the one the operator called.</summary>
+public static class PortalSetupEndpoints
+{
+    public static async Task<IResult> ConfigScriptAsync(PortalSetup setup, HttpContext context, CancellationToken cancellationToken)
+    {
+        var script = await setup.ConfigScriptAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "routerId"), ApiBaseUrl(context.Request), cancellationToken);
+        return Results.Text(script, MediaTypes.JavaScript + "; charset=utf-8");
+    }
+
+    public static async Task<IResult> WalledGardenAsync(PortalSetup setup, HttpContext context, CancellationToken cancellationToken)
+    {
+        var script = await setup.WalledGardenAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "routerId"), ApiBaseUrl(context.Request), cancellationToken);
+        return Results.Text(script, MediaTypes.PlainText + "; charset=utf-8");
+    }
+
+    private static Uri ApiBaseUrl(HttpRequest request) => new($"{request.Scheme}://{request.Host.Value}");
+}

@@ -1,0 +1,514 @@
+/* The guest's side of the hotspot: returning visitors reconnect without typing (seed 000), guests buy time, vouchers log
+   in with CHAP. Everything shown is set with textContent: nothing the router or the API sends is ever parsed as HTML.
+   The page tells tests (and anyone curious) where it is through body[data-state] and a "hotspot:state" event. */
+(function () {
+  'use strict';
+
+  var config = window.HOTSPOT_CONFIG || {};
+  var KEYS = { username: 'username', password: 'password', storedMac: 'stored_mac', purchase: 'hs_compra' };
+  var PLACEHOLDER = /^(|PEGUE_AQUI.*|PASTE_.*)$/;
+
+  var TEXT = {
+    es: {
+      connecting: 'Conectando…',
+      reconnectFailed: 'No pudimos reconectarte automáticamente. Entra con tu usuario y contraseña.',
+      expired: 'Tu tiempo de internet se terminó. Elige un plan para seguir navegando.',
+      serviceOff: 'Este servicio WiFi no está disponible en este momento. Si tienes una ficha, úsala abajo.',
+      apiDown: 'No pudimos comunicarnos con el servicio de pagos. Si tienes una ficha o usuario, puedes entrar abajo.',
+      buy: 'Comprar',
+      buying: 'Preparando tu pago…',
+      buyFailed: 'No pudimos iniciar el pago. Intenta de nuevo en un momento.',
+      tooMany: 'Demasiados intentos. Espera unos minutos e intenta de nuevo.',
+      pendingTitle: 'Confirmando tu pago…',
+      pendingText: 'No cierres esta ventana. En cuanto el pago se confirme verás tu usuario y tu recibo.',
+      pendingSlow: 'Tu pago todavía no se confirma. Si ya pagaste, espera un poco y recarga esta página.',
+      paidTitle: '¡Pago recibido!',
+      paidText: 'Guarda estos datos: los necesitas si vuelves a conectarte desde otro dispositivo.',
+      failedTitle: 'El pago no se completó',
+      rejected: 'El pago fue rechazado. Puedes intentar con otro medio de pago.',
+      expiredPurchase: 'El tiempo para pagar se terminó. Vuelve a elegir un plan.',
+      cancelled: 'El pago fue cancelado.',
+      attention: 'Recibimos tu pago pero no pudimos activar tu acceso. Avisa al encargado y muéstrale este recibo.',
+      lost: 'No encontramos tu compra. Si ya pagaste, avisa al encargado.',
+      receipt: { folio: 'Folio', producto: 'Plan', monto: 'Total', fecha_pago: 'Fecha de pago', proveedor: 'Pagado con', referencia_proveedor: 'Referencia', medio: 'Medio' }
+    },
+    en: {
+      connecting: 'Connecting…',
+      reconnectFailed: 'We could not reconnect you automatically. Log in with your username and password.',
+      expired: 'Your internet time is used up. Choose a plan to keep browsing.',
+      serviceOff: 'This WiFi service is not available right now. If you have a voucher, use it below.',
+      apiDown: 'We could not reach the payment service. If you have a voucher or an account, you can log in below.',
+      buy: 'Buy',
+      buying: 'Preparing your payment…',
+      buyFailed: 'We could not start the payment. Try again in a moment.',
+      tooMany: 'Too many attempts. Wait a few minutes and try again.',
+      pendingTitle: 'Confirming your payment…',
+      pendingText: 'Keep this window open. As soon as the payment is confirmed you will see your username and receipt.',
+      pendingSlow: 'Your payment is not confirmed yet. If you already paid, wait a little and reload this page.',
+      paidTitle: 'Payment received!',
+      paidText: 'Keep these details: you need them to connect again from another device.',
+      failedTitle: 'The payment did not go through',
+      rejected: 'The payment was declined. You can try another payment method.',
+      expiredPurchase: 'The time to pay ran out. Choose a plan again.',
+      cancelled: 'The payment was cancelled.',
+      attention: 'We received your payment but could not activate your access. Please tell the staff and show them this receipt.',
+      lost: 'We could not find your purchase. If you already paid, please tell the staff.',
+      receipt: { folio: 'Receipt no.', producto: 'Plan', monto: 'Total', fecha_pago: 'Paid on', proveedor: 'Paid with', referencia_proveedor: 'Reference', medio: 'Method' }
+    }
+  };
+
+  var language = chooseLanguage();
+  document.documentElement.lang = language;
+  var text = TEXT[language];
+  var store = openStorage();
+  var vars = readVariables();
+  var page = document.body.getAttribute('data-page');
+
+  function chooseLanguage() {
+    var wanted = String(config.idioma || 'auto').toLowerCase();
+    if (wanted !== 'es' && wanted !== 'en') {
+      wanted = String(navigator.language || 'es').toLowerCase().indexOf('en') === 0 ? 'en' : 'es';
+    }
+    return wanted;
+  }
+
+  /* localStorage when the browser keeps it; captive windows (Apple's CNA) may not: then memory for this page only. */
+  function openStorage() {
+    var memory = {};
+    try {
+      window.localStorage.setItem('hs_probe', '1');
+      window.localStorage.removeItem('hs_probe');
+      return window.localStorage;
+    } catch (e) {
+      return {
+        getItem: function (k) { return Object.prototype.hasOwnProperty.call(memory, k) ? memory[k] : null; },
+        setItem: function (k, v) { memory[k] = String(v); },
+        removeItem: function (k) { delete memory[k]; }
+      };
+    }
+  }
+
+  function readVariables() {
+    var values = {};
+    var form = document.getElementById('hs');
+    if (!form) { return values; }
+    var inputs = form.getElementsByTagName('input');
+    for (var i = 0; i < inputs.length; i++) { values[inputs[i].name] = inputs[i].value; }
+    return values;
+  }
+
+  function $(id) { return document.getElementById(id); }
+  function show(id, visible) { $(id).hidden = !visible; }
+
+  function setState(state) {
+    document.body.setAttribute('data-state', state);
+    var event;
+    try { event = new CustomEvent('hotspot:state', { detail: state }); } catch (e) { event = document.createEvent('Event'); event.initEvent('hotspot:state', false, false); }
+    document.dispatchEvent(event);
+  }
+
+  function say(message) {
+    var box = $('message');
+    box.textContent = message || '';
+    box.hidden = !message;
+  }
+
+  /* errors.txt holds "Spanish / English": the guest sees the half of their language. */
+  function localizeRouterError() {
+    var shown = $('router-error');
+    if (!shown) { return; }
+    var halves = shown.textContent.split(' / ');
+    if (halves.length === 2) { shown.textContent = halves[language === 'en' ? 1 : 0]; }
+  }
+
+  function apiConfigured() {
+    return typeof config.api === 'string' && /^https?:\/\//.test(config.api) && typeof config.apiKey === 'string' && !PLACEHOLDER.test(config.apiKey);
+  }
+
+  /* One call to our API; resolves {status, body} or rejects when the API cannot be reached in time. */
+  function api(method, path, body, headers) {
+    return new Promise(function (resolve, reject) {
+      var request = new XMLHttpRequest();
+      request.open(method, config.api.replace(/\/+$/, '') + path, true);
+      request.timeout = 15000;
+      request.setRequestHeader('X-API-Key', config.apiKey);
+      if (body) { request.setRequestHeader('Content-Type', 'application/json'); }
+      for (var name in headers || {}) { request.setRequestHeader(name, headers[name]); }
+      request.onload = function () {
+        var parsed = null;
+        try { parsed = JSON.parse(request.responseText); } catch (e) { parsed = null; }
+        resolve({ status: request.status, body: parsed });
+      };
+      request.onerror = request.ontimeout = function () { reject(new Error('unreachable')); };
+      request.send(body ? JSON.stringify(body) : null);
+    });
+  }
+
+  function go(url) { window.location.href = url; }
+
+  function destination() { return vars['link-orig'] || vars['link-login-only']; }
+
+  /* ---- logging in through the router ---- */
+
+  function octalToText(escaped) {
+    return escaped.replace(/\\([0-7]{3})/g, function (m, digits) { return String.fromCharCode(parseInt(digits, 8)); });
+  }
+
+  /* Posts the credentials to $(link-login-only), the password as CHAP when the router offered a challenge. */
+  function routerLogin(username, password) {
+    /* Kept for the next visit; alogin.html completes the triple with stored_mac once the router said yes. */
+    store.setItem(KEYS.username, username);
+    store.setItem(KEYS.password, password);
+    store.removeItem(KEYS.storedMac);
+    var chapId = vars['chap-id'];
+    var sent = chapId && typeof window.hexMD5 === 'function'
+      ? window.hexMD5(octalToText(chapId) + password + octalToText(vars['chap-challenge'] || ''))
+      : password;
+    var form = document.createElement('form');
+    form.method = 'post';
+    form.action = vars['link-login-only'];
+    var fields = { username: username, password: sent, dst: vars['link-orig'] || '', popup: 'true' };
+    for (var name in fields) {
+      var input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = fields[name];
+      form.appendChild(input);
+    }
+    form.hidden = true;
+    document.body.appendChild(form);
+    setState('logging-in');
+    form.submit();
+  }
+
+  function showLoginForm(prefill) {
+    if (prefill) {
+      $('username').value = store.getItem(KEYS.username) || '';
+      $('password').value = store.getItem(KEYS.password) || '';
+    }
+    show('connecting', false);
+    show('login', true);
+  }
+
+  /* ---- returning visitor (seed 000) ---- */
+
+  function storedCredentials() {
+    var username = store.getItem(KEYS.username);
+    var password = store.getItem(KEYS.password);
+    var storedMac = store.getItem(KEYS.storedMac);
+    return username && password !== null && storedMac ? { username: username, password: password, stored_mac: storedMac } : null;
+  }
+
+  function forgetCredentials() {
+    store.removeItem(KEYS.username);
+    store.removeItem(KEYS.password);
+    store.removeItem(KEYS.storedMac);
+  }
+
+  function reconnect(credentials) {
+    show('login', false);
+    show('connecting', true);
+    setState('connecting');
+    api('POST', '/api/v1/hotspot/auto-reconnect', {
+      username: credentials.username,
+      password: credentials.password,
+      stored_mac: credentials.stored_mac,
+      current_mac: vars.mac,
+      current_ip: vars.ip
+    }).then(function (answer) {
+      var body = answer.body || {};
+      if (answer.status === 200 && body.auto_conexion === 'conectado') {
+        store.setItem(KEYS.storedMac, body.nueva_mac || vars.mac);
+        setState('online');
+        go(destination());
+      } else if (answer.status === 200 && body.estado === 'expirado') {
+        forgetCredentials();
+        say(text.expired);
+        showLoginForm(false);
+        loadCatalog();
+      } else if (answer.status === 200 && (body.estado === 'empresa_inactiva' || body.estado === 'router_inactivo')) {
+        say(text.serviceOff);
+        showLoginForm(true);
+        setState('login');
+      } else if (answer.status === 200 && body.estado === 'activo') {
+        say(text.reconnectFailed);
+        showLoginForm(true);
+        setState('login');
+      } else {
+        fallbackLogin(credentials);
+      }
+    }, function () { fallbackLogin(credentials); });
+  }
+
+  /* The API failed: the router itself can still check the stored credentials. */
+  function fallbackLogin(credentials) {
+    routerLogin(credentials.username, credentials.password);
+  }
+
+  /* ---- buying ---- */
+
+  function newKey() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') { return window.crypto.randomUUID(); }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    var hex = '';
+    for (var i = 0; i < bytes.length; i++) { hex += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16); }
+    return hex;
+  }
+
+  function loadCatalog() {
+    show('catalog', true);
+    setState('catalog-loading');
+    Promise.all([api('GET', '/api/v1/catalogo_perfiles_venta'), api('GET', '/api/v1/config/public')]).then(function (answers) {
+      var catalog = answers[0], publicConfig = answers[1];
+      if (catalog.status !== 200 || !Array.isArray(catalog.body)) { throw new Error('catalog ' + catalog.status); }
+      var providers = (publicConfig.status === 200 && publicConfig.body && publicConfig.body.pagos && publicConfig.body.pagos.proveedores) || config.proveedores || [];
+      if (catalog.body.length === 0) {
+        /* Nothing on sale: the voucher form is the whole page. */
+        show('catalog', false);
+        setState('login');
+        return;
+      }
+      renderProviders(providers);
+      renderProducts(catalog.body);
+      setState('catalog');
+    }).catch(function () {
+      show('catalog', false);
+      say(text.apiDown);
+      setState('login');
+    });
+  }
+
+  function renderProviders(providers) {
+    var select = $('provider');
+    select.textContent = '';
+    for (var i = 0; i < providers.length; i++) {
+      var option = document.createElement('option');
+      option.value = providers[i];
+      option.textContent = providers[i].replace(/_/g, ' ');
+      select.appendChild(option);
+    }
+    show('providers-line', providers.length > 1);
+  }
+
+  function money(amount, currency) {
+    /* The guest's own locale when it is of the page's language (es-MX writes $15.00), else the language alone. */
+    var locale = String(navigator.language || '').toLowerCase().indexOf(language) === 0 ? navigator.language : language;
+    try { return new Intl.NumberFormat(locale, { style: 'currency', currency: currency }).format(amount); } catch (e) { return amount + ' ' + currency; }
+  }
+
+  function renderProducts(products) {
+    var list = $('products');
+    list.textContent = '';
+    products.forEach(function (product) {
+      var item = document.createElement('li');
+      item.className = product.destacado ? 'product featured' : 'product';
+      var name = document.createElement('strong');
+      name.textContent = product.nombre_venta;
+      var price = document.createElement('span');
+      price.className = 'price';
+      price.textContent = money(product.precio, product.moneda);
+      var about = document.createElement('p');
+      about.textContent = product.descripcion || '';
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'buy';
+      button.textContent = text.buy;
+      button.addEventListener('click', function () { buy(product, button); });
+      item.appendChild(name);
+      item.appendChild(price);
+      item.appendChild(about);
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+  }
+
+  function buy(product, button) {
+    var select = $('provider');
+    var provider = select.value || (select.options[0] && select.options[0].value);
+    if (!provider) { say(text.buyFailed); return; }
+    button.disabled = true;
+    say(text.buying);
+    /* The key is kept before sending: a retry after a lost answer is the same purchase, never a second charge. */
+    var pendingKey = store.getItem('hs_compra_key') || newKey();
+    store.setItem('hs_compra_key', pendingKey);
+    api('POST', '/api/v1/compras', {
+      producto_id: product.id,
+      proveedor: provider,
+      mac_cliente: vars.mac,
+      ip_cliente: vars.ip,
+      tipo_usuario: 'usuario_contrasena',
+      /* Not logged in behind the guest's back: the router would then answer the return with alogin.html and the
+         receipt would never show. The guest taps "Conectarme" once the receipt is on screen. */
+      conexion_automatica: false,
+      url_login: vars['link-login-only'],
+      dst: vars['link-orig'] || undefined
+    }, { 'Idempotency-Key': pendingKey }).then(function (answer) {
+      var body = answer.body || {};
+      if ((answer.status === 201 || answer.status === 200) && body.id_compra && body.pago && body.pago.url_pago) {
+        store.removeItem('hs_compra_key');
+        store.setItem(KEYS.purchase, JSON.stringify({ id: body.id_compra, token: body.token_consulta }));
+        setState('checkout');
+        go(body.pago.url_pago);
+        return;
+      }
+      if (answer.status !== 503) { store.removeItem('hs_compra_key'); }
+      button.disabled = false;
+      say(answer.status === 429 ? text.tooMany : text.buyFailed);
+    }, function () {
+      button.disabled = false;
+      say(text.buyFailed);
+    });
+  }
+
+  /* $(var) carries "<id_compra>.<token>" after the provider's return: a storage-less captive window still finds its purchase. */
+  function purchaseInFlight() {
+    var match = /^([A-Za-z0-9_-]{1,100})\.([A-Za-z0-9_-]{1,200})$/.exec(vars['var'] || '');
+    if (match) { return { id: match[1], token: match[2] }; }
+    try {
+      var saved = JSON.parse(store.getItem(KEYS.purchase) || 'null');
+      return saved && saved.id && saved.token ? saved : null;
+    } catch (e) { return null; }
+  }
+
+  function followPurchase(purchase) {
+    show('login', false);
+    show('catalog', false);
+    show('purchase', true);
+    $('purchase-title').textContent = text.pendingTitle;
+    $('purchase-text').textContent = text.pendingText;
+    setState('pending');
+    var started = Date.now();
+    var delay = 1000;
+    function poll() {
+      api('GET', '/api/v1/compras/' + encodeURIComponent(purchase.id), null, { 'X-Compra-Token': purchase.token }).then(function (answer) {
+        var body = answer.body || {};
+        if (answer.status === 404) { return finishPurchase(text.lost); }
+        if (answer.status === 200 && body.usuario_hotspot && body.usuario_hotspot.usuario) { return showReceipt(body); }
+        if (answer.status === 200 && body.estado === 'rechazada') { return finishPurchase(text.rejected); }
+        if (answer.status === 200 && body.estado === 'expirada') { return finishPurchase(text.expiredPurchase); }
+        if (answer.status === 200 && body.estado === 'cancelada') { return finishPurchase(text.cancelled); }
+        if (answer.status === 200 && body.estado === 'requiere_atencion') { renderReceipt(body); return finishPurchase(text.attention); }
+        again();
+      }, again);
+    }
+    function again() {
+      if (Date.now() - started > 180000) {
+        $('purchase-text').textContent = text.pendingSlow;
+        setState('pending-slow');
+        return;
+      }
+      delay = Math.min(delay * 1.5, 5000);
+      window.setTimeout(poll, delay);
+    }
+    poll();
+  }
+
+  function finishPurchase(message) {
+    store.removeItem(KEYS.purchase);
+    $('purchase-title').textContent = text.failedTitle;
+    $('purchase-text').textContent = message;
+    show('purchase-back', true);
+    setState('purchase-failed');
+  }
+
+  function renderReceipt(body) {
+    var receipt = $('receipt');
+    receipt.textContent = '';
+    var recibo = body.recibo || {};
+    var rows = [
+      ['folio', recibo.folio],
+      ['producto', body.producto && body.producto.nombre_venta],
+      ['monto', body.monto !== undefined && body.moneda ? money(body.monto, body.moneda) : null],
+      ['fecha_pago', recibo.fecha_pago ? new Date(recibo.fecha_pago).toLocaleString() : null],
+      ['proveedor', recibo.proveedor],
+      ['referencia_proveedor', recibo.referencia_proveedor],
+      ['medio', recibo.medio]
+    ];
+    rows.forEach(function (row) {
+      if (row[1] === null || row[1] === undefined || row[1] === '') { return; }
+      var term = document.createElement('dt');
+      term.textContent = text.receipt[row[0]];
+      var value = document.createElement('dd');
+      value.textContent = String(row[1]);
+      receipt.appendChild(term);
+      receipt.appendChild(value);
+    });
+    receipt.hidden = false;
+  }
+
+  /* The credentials and the receipt come first: the captive window may close the moment the guest is online. */
+  function showReceipt(body) {
+    store.removeItem(KEYS.purchase);
+    var username = body.usuario_hotspot.usuario;
+    var password = body.usuario_hotspot.contrasena || '';
+    store.setItem(KEYS.username, username);
+    store.setItem(KEYS.password, password);
+    store.setItem(KEYS.storedMac, vars.mac);
+    $('purchase-title').textContent = text.paidTitle;
+    $('purchase-text').textContent = text.paidText;
+    $('credential-user').textContent = username;
+    $('credential-password').textContent = password;
+    show('credentials', true);
+    renderReceipt(body);
+    var connect = $('purchase-connect');
+    connect.hidden = false;
+    connect.addEventListener('click', function () {
+      connect.disabled = true;
+      show('purchase', false);
+      /* Through auto-reconnect, so that the purchase's device family is kept as for any returning visitor. */
+      reconnect({ username: username, password: password, stored_mac: vars.mac });
+    });
+    setState('receipt');
+  }
+
+  /* ---- pages ---- */
+
+  function loginPage() {
+    localizeRouterError();
+    var form = $('login-form');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      routerLogin($('username').value, $('password').value);
+    });
+    $('purchase-back').addEventListener('click', function () {
+      show('purchase', false);
+      show('login', true);
+      loadCatalog();
+    });
+    var routerRefused = !!vars.error;
+    if (!apiConfigured()) {
+      var saved = storedCredentials();
+      if (saved && !routerRefused) { return fallbackLogin(saved); }
+      showLoginForm(!!saved);
+      setState('login');
+      return;
+    }
+    var purchase = purchaseInFlight();
+    if (purchase) { return followPurchase(purchase); }
+    var credentials = storedCredentials();
+    if (credentials && !routerRefused) { return reconnect(credentials); }
+    showLoginForm(!!credentials);
+    loadCatalog();
+  }
+
+  function aloginPage() {
+    /* The device's MAC now: the stored_mac of the next visit (seed 000). */
+    if (store.getItem(KEYS.username) && vars.mac) { store.setItem(KEYS.storedMac, vars.mac); }
+    setState('online');
+    var next = vars['link-redirect'];
+    if (next) { window.setTimeout(function () { window.location.replace(next); }, 1500); }
+  }
+
+  function logoutPage() {
+    /* Logging out on purpose: the next visit must not log straight back in. */
+    forgetCredentials();
+    setState('logged-out');
+  }
+
+  if (page === 'login') { loginPage(); }
+  else if (page === 'alogin') { aloginPage(); }
+  else if (page === 'logout') { logoutPage(); }
+  else if (page === 'error') { localizeRouterError(); setState('error'); }
+  else { setState(page || 'page'); }
+})();
