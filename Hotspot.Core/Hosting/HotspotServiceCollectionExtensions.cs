@@ -9,6 +9,7 @@ using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.Sales.Catalog;
 using Hotspot.Sales.Provisioning;
+using Hotspot.Sales.Purchases;
 using Hotspot.RouterOs;
 using Hotspot.Routers;
 using Hotspot.Sweeper;
@@ -147,6 +148,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();
         services.TryAddSingleton<PurchaseCredentials>();
+        services.AddPurchases();
         services.AddTimerJob<SweepJob>();
     }
 
