@@ -1,5 +1,6 @@
 using System.Net;
 using Hotspot.Drivers;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Tests.Infrastructure;
@@ -78,8 +79,8 @@ internal sealed class MikrotikProvisioningRig : IAsyncDisposable
 
     public async Task<IReadOnlyList<HotspotCookie>> CookiesAsync() => await Client.GetHotspotCookiesAsync(null, default);
 
-    /// <summary>How many <c>/ip/hotspot/user/add</c> the router has received so far.</summary>
-    public int UserAdds() => Router.Simulator.Sentences.All().Count(s => s.Words[0] == RouterOsMenus.HotspotUsers + "/add");
+    /// <summary>Opens the host's pooled connection to the router (a purchase of its own), so that faults meet the purchase's commands, not a login.</summary>
+    public async Task WarmAsync() => Assert.Equal(ProvisioningStatus.Done, (await Provisioner.ProvisionAsync(Order(), default)).Status);
 
     public async ValueTask DisposeAsync()
     {
