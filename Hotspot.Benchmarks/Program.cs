@@ -9,6 +9,7 @@ namespace Hotspot.Benchmarks;
 // The sweep's load run:   dotnet run -c Release --project Hotspot.Benchmarks -- sweep-load
 // Provisioning:          dotnet run -c Release --project Hotspot.Benchmarks -- provisioning [purchases]
 // The family race:        dotnet run -c Release --project Hotspot.Benchmarks -- family-race [runs]
+// Purchases under load:   dotnet run -c Release --project Hotspot.Benchmarks -- purchase-load [purchases]
 internal static class BenchmarkEntryPoint
 {
     private static async Task<int> Main(string[] args)
@@ -26,6 +27,11 @@ internal static class BenchmarkEntryPoint
         if (args.FirstOrDefault() == "family-race")
         {
             return await FamilyRaceLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        }
+
+        if (args.FirstOrDefault() == "purchase-load")
+        {
+            return await PurchaseLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);

@@ -15,6 +15,7 @@ using Hotspot.RouterOs;
 using Hotspot.Sales.Catalog;
 using Hotspot.Sales.Payments;
 using Hotspot.Sales.Provisioning;
+using Hotspot.Sales.Purchases;
 using Hotspot.Secrets;
 using Hotspot.Storage;
 using Hotspot.Sweeper;
@@ -153,8 +154,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();
         services.AddPurchaseProvisioning();
-        services.AddOptions<PaymentProviderOptions>();
-        services.TryAddSingleton<PaymentCredentialStore>();
+        services.AddPurchases(configuration);
         services.TryAddSingleton<PortalSetup>();
         services.AddTimerJob<SweepJob>();
     }
