@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using Hotspot.DevHost.Storage;
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
@@ -55,7 +56,7 @@ public static class FamilyRaceLoadRun
         }
 
         var admin = instances[0].Client;
-        await admin.SendAllAsync([.. Enumerable.Range(0, Families).Select(f => new RouterOsCommand(RouterOsMenus.HotspotUsers + "/add")
+        await admin.SendAllAsync([.. Enumerable.Range(0, Families).Select(f => new RouterOsCommand(MikrotikMenus.HotspotUsers + "/add")
             .With("name", Name(f)).With("password", Password).With("mac-address", Mac(f, 0)).With("comment", "MODE=RANDMAC TL=43200 TA=7200"))], CancellationToken.None);
         for (var f = 0; f < Families; f++)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using BenchmarkDotNet.Attributes;
 using Hotspot.DevHost.Storage;
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
@@ -37,7 +38,7 @@ public class ReconnectBenchmarks
         _azurite = await LocalAzurite.StartAsync();
         _router = RouterOsSimulator.Start(new RouterOsSimulatorOptions { Password = "bench" });
         _client = await RouterOsConnection.OpenAsync(new RouterOsEndpoint(1, "127.0.0.1", _router.ApiPort, "admin"), "bench", CancellationToken.None);
-        var adds = Enumerable.Range(0, Users).Select(i => new RouterOsCommand(RouterOsMenus.HotspotUsers + "/add")
+        var adds = Enumerable.Range(0, Users).Select(i => new RouterOsCommand(MikrotikMenus.HotspotUsers + "/add")
             .With("name", Name(i)).With("password", "4821").With("mac-address", Mac(i, 0)).With("comment", "MODE=RANDMAC TL=3600 TA=0")).ToList();
         await _client.SendAllAsync(adds, CancellationToken.None);
         var store = new TableStore(new TableServiceClient(_azurite.ConnectionString), Options.Create(new StorageOptions { TablePrefix = "bench" }));

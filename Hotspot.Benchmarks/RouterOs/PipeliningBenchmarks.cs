@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
 
@@ -39,7 +40,7 @@ public class PipeliningBenchmarks
     {
         var batch = Interlocked.Increment(ref _batch);
         var adds = Enumerable.Range(0, 1000)
-            .Select(i => new RouterOsCommand(RouterOsMenus.HotspotUsers + "/add")
+            .Select(i => new RouterOsCommand(MikrotikMenus.HotspotUsers + "/add")
                 .With("name", string.Create(CultureInfo.InvariantCulture, $"b{batch}-u{i}")).With("password", "1234"))
             .ToList();
         var replies = await _client.SendAllAsync(adds, CancellationToken.None);
@@ -51,10 +52,10 @@ public class PipeliningBenchmarks
     {
         var replies = await _client.SendAllAsync(
         [
-            RouterOsMenus.Print(RouterOsMenus.SystemResource).Proplist("version"),
-            RouterOsMenus.Print(RouterOsMenus.SystemIdentity),
-            RouterOsMenus.Print(RouterOsMenus.HotspotUsers, RouterOsQuery.Create().Equal("name", "nobody")),
-            RouterOsMenus.Print(RouterOsMenus.HotspotActive).CountOnly(),
+            RouterOsCommand.Print(MikrotikMenus.SystemResource).Proplist("version"),
+            RouterOsCommand.Print(MikrotikMenus.SystemIdentity),
+            RouterOsCommand.Print(MikrotikMenus.HotspotUsers, RouterOsQuery.Create().Equal("name", "nobody")),
+            RouterOsCommand.Print(MikrotikMenus.HotspotActive).CountOnly(),
         ], CancellationToken.None);
         return replies.Count;
     }

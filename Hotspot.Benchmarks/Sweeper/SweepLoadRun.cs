@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
 using Hotspot.Sweeper;
@@ -29,7 +30,7 @@ public static class SweepLoadRun
         var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
         var counters = client.Counters.Snapshot();
         var clock = Stopwatch.StartNew();
-        var report = await new RouterSweep(TimeProvider.System).SweepAsync(client, 1, TimeSpan.FromDays(1), CancellationToken.None);
+        var report = await new MikrotikSweep(TimeProvider.System).SweepAsync(client, 1, TimeSpan.FromDays(1), CancellationToken.None);
         clock.Stop();
         var cost = client.Counters.Snapshot() - counters;
         using var process = Process.GetCurrentProcess();
@@ -40,7 +41,7 @@ public static class SweepLoadRun
             $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0:0} MiB; " +
             $"process peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB (before the sweep {peakBefore / 1024.0 / 1024.0:0} MiB; the simulator and its 50,000 users live in this process)."));
         var remaining = 0;
-        await foreach (var _ in client.StreamAsync(RouterOsMenus.Print(RouterOsMenus.HotspotUsers).Proplist(".id"), CancellationToken.None))
+        await foreach (var _ in client.StreamAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUsers).Proplist(".id"), CancellationToken.None))
         {
             remaining++;
         }
@@ -53,7 +54,7 @@ public static class SweepLoadRun
     {
         var adds = Enumerable.Range(0, Users).Select(i =>
         {
-            var add = new RouterOsCommand(RouterOsMenus.HotspotUsers + "/add").With("name", Name(i)).With("password", "pw");
+            var add = new RouterOsCommand(MikrotikMenus.HotspotUsers + "/add").With("name", Name(i)).With("password", "pw");
             return i < Expired ? add.With("limit-uptime", "1s") : add;
         });
         foreach (var chunk in adds.Chunk(2_000))
@@ -68,7 +69,7 @@ public static class SweepLoadRun
             var mac = string.Create(CultureInfo.InvariantCulture, $"02:00:00:{i / 65536:X2}:{i / 256 % 256:X2}:{i % 256:X2}");
             var ip = string.Create(CultureInfo.InvariantCulture, $"10.{i / 65536}.{i / 256 % 256}.{i % 256}");
             router.State.AddHost(mac, ip);
-            logins.Add(new RouterOsCommand(RouterOsMenus.HotspotActive + "/login").With("user", Name(i)).With("password", "pw").With("mac-address", mac).With("ip", ip));
+            logins.Add(new RouterOsCommand(MikrotikMenus.HotspotActive + "/login").With("user", Name(i)).With("password", "pw").With("mac-address", mac).With("ip", ip));
         }
 
         foreach (var chunk in logins.Chunk(2_000))

@@ -1,5 +1,6 @@
 using Hotspot.Drivers;
 using Hotspot.Guests;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tenancy.Entities;
 using Hotspot.Vouchers;

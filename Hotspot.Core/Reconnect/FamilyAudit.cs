@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
 namespace Hotspot.Reconnect;

@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
 namespace Hotspot.Reconnect;
@@ -106,7 +107,7 @@ public static class ReconnectPlanner
 
         if (selected.User.Id.Length == 0)
         {
-            addClone = new RouterOsCommand(RouterOsMenus.HotspotUsers + "/add")
+            addClone = new RouterOsCommand(MikrotikMenus.HotspotUsers + "/add")
                 .With("name", selected.Name)
                 .With("password", baseMember.User.Password ?? "")
                 .With("profile", baseMember.User.Profile)
@@ -117,12 +118,12 @@ public static class ReconnectPlanner
         }
 
         var writes = new List<RouterOsCommand>();
-        writes.AddRange(endSessions.Select(id => Removal(RouterOsMenus.HotspotActive, id)));
+        writes.AddRange(endSessions.Select(id => Removal(MikrotikMenus.HotspotActive, id)));
 
         AddCookieRemoval(writes, cookiesToRemove.Where(c => c.User != selected.Name || !SameMac(c.MacAddress, mac)).DistinctBy(c => c.Id));
         foreach (var (id, values) in changes)
         {
-            writes.Add(RouterOsMenus.Set(RouterOsMenus.HotspotUsers, id, values));
+            writes.Add(RouterOsCommand.Set(MikrotikMenus.HotspotUsers, id, values));
         }
 
         var after = changes.GetValueOrDefault(selected.User.Id);
@@ -140,13 +141,13 @@ public static class ReconnectPlanner
     }
 
     private static void AddCookieRemoval(List<RouterOsCommand> writes, IEnumerable<HotspotCookie> cookies) =>
-        writes.AddRange(cookies.Select(c => c.Id).Distinct(StringComparer.Ordinal).Select(id => Removal(RouterOsMenus.HotspotCookies, id)));
+        writes.AddRange(cookies.Select(c => c.Id).Distinct(StringComparer.Ordinal).Select(id => Removal(MikrotikMenus.HotspotCookies, id)));
 
     /// <summary>
     /// One item per command, all in the same round trip: an item a concurrent request removed first traps alone
     /// ("no such item", which is what we wanted) without holding back the others.
     /// </summary>
-    private static RouterOsCommand Removal(string menu, string id) => RouterOsMenus.Remove(menu, [id]);
+    private static RouterOsCommand Removal(string menu, string id) => RouterOsCommand.Remove(menu, [id]);
 
     private static bool IsConnected(Family family, string user, string mac) =>
         family.Sessions.Any(s => s.User == user && SameMac(s.MacAddress, mac));

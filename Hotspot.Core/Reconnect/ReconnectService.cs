@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
 namespace Hotspot.Reconnect;
@@ -82,7 +83,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
             }
 
             var login = await client.SendAsync(
-                new RouterOsCommand(RouterOsMenus.HotspotActive + "/login")
+                new RouterOsCommand(MikrotikMenus.HotspotActive + "/login")
                     .With("user", plan.Selected.Name)
                     .With("password", family.Base.User.Password ?? "")
                     .With("mac-address", mac)
@@ -119,7 +120,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
         var sessions = (await client.SendAsync(FamilyReader.SessionsOf(baseName), cancellationToken)).EnsureSuccess()
             .Rows.Select(HotspotActiveSession.From).ToList();
         var ours = sessions.Where(s => s.User == plan.Selected.Name && string.Equals(ReconnectInput.NormaliseMac(s.MacAddress), mac, StringComparison.Ordinal)).ToList();
-        var others = sessions.Except(ours).Select(s => RouterOsMenus.Remove(RouterOsMenus.HotspotActive, [s.Id])).ToList();
+        var others = sessions.Except(ours).Select(s => RouterOsCommand.Remove(MikrotikMenus.HotspotActive, [s.Id])).ToList();
         if (ours.Count > 0 && others.Count > 0)
         {
             foreach (var reply in await client.SendAllAsync(others, cancellationToken))

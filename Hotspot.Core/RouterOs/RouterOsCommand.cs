@@ -1,3 +1,4 @@
+using Hotspot.RouterOs.Wire;
 namespace Hotspot.RouterOs;
 
 /// <summary>
@@ -70,4 +71,27 @@ public sealed class RouterOsCommand
     }
 
     public override string ToString() => Path;
+
+    /// <summary>A print of <paramref name="menu"/>, filtered by <paramref name="query"/> when given.</summary>
+    public static RouterOsCommand Print(string menu, RouterOsQuery? query = null)
+    {
+        var command = new RouterOsCommand(menu + "/print");
+        return query is null ? command : command.Where(query);
+    }
+
+    /// <summary>Items by id, or by name where the menu allows it, several at once.</summary>
+    public static RouterOsCommand Remove(string menu, IEnumerable<string> ids) =>
+        new RouterOsCommand(menu + "/remove").With(".id", string.Join(',', ids));
+
+    public static RouterOsCommand Set(string menu, string id, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var command = new RouterOsCommand(menu + "/set").With(".id", id);
+        foreach (var (name, value) in values)
+        {
+            command.With(name, value);
+        }
+
+        return command;
+    }
 }

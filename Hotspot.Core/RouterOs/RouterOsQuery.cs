@@ -1,3 +1,4 @@
+using Hotspot.RouterOs.Wire;
 namespace Hotspot.RouterOs;
 
 /// <summary>

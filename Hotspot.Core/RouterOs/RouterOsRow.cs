@@ -1,3 +1,4 @@
+using Hotspot.RouterOs.Wire;
 namespace Hotspot.RouterOs;
 
 /// <summary>The attributes of one <c>!re</c> (or of a <c>!done</c>); unset properties are absent, empty values are kept.</summary>

@@ -1,4 +1,5 @@
 using Hotspot.Drivers;
+using Hotspot.Mikrotik;
 using Hotspot.PortalLogin;
 using Hotspot.RouterOs;
 using Hotspot.Storage;
@@ -12,7 +13,7 @@ namespace Hotspot.Sweeper;
 /// <c>idle_timeout</c> are logged out and closed; vouchers are switched on at <c>valid_from</c>, get their first login
 /// recorded, and are removed once their validity has run out. One read of the router's sessions and voucher users.
 /// </summary>
-public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouchers, VoucherRouter voucherRouter, RouterControllers controllers, TimeProvider time)
+public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouchers, VoucherHotspotUsers voucherRouter, RouterControllers controllers, TimeProvider time)
 {
     private const int MaxSessionsRead = 10_000;
 
@@ -116,7 +117,7 @@ public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouche
 
     private async Task<(int Enabled, int Expired)> SweepVouchersAsync(RouterEntity router, IRouterOsClient client, List<GuestSession> live, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var users = (await client.GetHotspotUsersAsync(RouterOsQuery.Create().Equal("comment", VoucherRouter.Comment), cancellationToken))
+        var users = (await client.GetHotspotUsersAsync(RouterOsQuery.Create().Equal("comment", VoucherHotspotUsers.Comment), cancellationToken))
             .ToDictionary(u => u.Name, StringComparer.Ordinal);
         var (enabled, expired) = (0, 0);
         await foreach (var voucher in vouchers.LiveOfAsync(router.Id, cancellationToken))
@@ -146,7 +147,7 @@ public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouche
             }
             else if (user is { Disabled: true } && voucher.ValidFrom <= now)
             {
-                await client.SetAsync(RouterOsMenus.HotspotUsers, user.Id, [new("disabled", RouterOsBool.Format(false))], cancellationToken);
+                await client.SetAsync(MikrotikMenus.HotspotUsers, user.Id, [new("disabled", RouterOsBool.Format(false))], cancellationToken);
                 enabled++;
             }
 

@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 
@@ -72,7 +73,7 @@ internal sealed class RouterInventory
 
     private async Task ReadUsersAsync(IRouterOsClient client, List<(string, Member)> clones, CancellationToken cancellationToken)
     {
-        var print = RouterOsMenus.Print(RouterOsMenus.HotspotUsers).Proplist(".id", "name", "uptime", "limit-uptime", "comment");
+        var print = RouterOsCommand.Print(MikrotikMenus.HotspotUsers).Proplist(".id", "name", "uptime", "limit-uptime", "comment");
         await foreach (var row in client.StreamAsync(print, cancellationToken))
         {
             UsersScanned++;
@@ -109,7 +110,7 @@ internal sealed class RouterInventory
 
     private async Task ReadSessionsAsync(IRouterOsClient client, CancellationToken cancellationToken)
     {
-        await foreach (var row in client.StreamAsync(RouterOsMenus.Print(RouterOsMenus.HotspotActive).Proplist(".id", "user", "uptime"), cancellationToken))
+        await foreach (var row in client.StreamAsync(RouterOsCommand.Print(MikrotikMenus.HotspotActive).Proplist(".id", "user", "uptime"), cancellationToken))
         {
             var user = row["user"] ?? "";
             if (!_sessions.TryGetValue(user, out var list))
@@ -123,7 +124,7 @@ internal sealed class RouterInventory
 
     private async Task ReadCookiesAsync(IRouterOsClient client, CancellationToken cancellationToken)
     {
-        await foreach (var row in client.StreamAsync(RouterOsMenus.Print(RouterOsMenus.HotspotCookies).Proplist(".id", "user"), cancellationToken))
+        await foreach (var row in client.StreamAsync(RouterOsCommand.Print(MikrotikMenus.HotspotCookies).Proplist(".id", "user"), cancellationToken))
         {
             var user = row["user"] ?? "";
             if (!_cookies.TryGetValue(user, out var list))

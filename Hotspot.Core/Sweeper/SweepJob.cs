@@ -1,6 +1,6 @@
 using Hotspot.Auth;
 using Hotspot.RouterOs;
-using Hotspot.Routers;
+using Hotspot.Mikrotik;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;
 using Hotspot.Timers;
@@ -17,7 +17,7 @@ public sealed class SweepJob(
     RouterStore routers,
     TenancyCache tenancy,
     IMikrotikClients clients,
-    RouterSweep sweep,
+    MikrotikSweep sweep,
     LoginThrottle throttle,
     UnifiGrantSweep unifiGrants,
     PortalSweep portal,

@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Storage;
 using Hotspot.Tenancy.Entities;
@@ -15,7 +16,7 @@ public enum VoucherOutcome
 /// Vouchers in our records and on the router, kept in step: the record is inserted first (the username's lock), the
 /// router provisioned next, and the record removed again if the router refuses, so neither side holds half a voucher.
 /// </summary>
-public sealed class VoucherService(VoucherStore store, VoucherRouter router, TimeProvider time)
+public sealed class VoucherService(VoucherStore store, VoucherHotspotUsers router, TimeProvider time)
 {
     public async Task<(VoucherOutcome Outcome, VoucherEntity? Voucher)> CreateAsync(RouterEntity target, VoucherInput input, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Hotspot.Auth;
 using Hotspot.Hosting;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
 using Hotspot.Tenancy;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hotspot.DevHost.Demo;
+using Hotspot.Mikrotik;
 using Hotspot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using Hotspot.Drivers;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
-using Hotspot.Routers;
 using Hotspot.Secrets;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;

@@ -1,5 +1,6 @@
 using System.Net;
 using Hotspot.Http;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
 using Hotspot.Tests.Portal;

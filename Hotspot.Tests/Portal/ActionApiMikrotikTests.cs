@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
 
@@ -64,7 +65,7 @@ public sealed class ActionApiMikrotikTests(AzuriteFixture azurite)
         var duplicate = await ActionApiClient.GetAsync(host, $"api-key={key}&action=create_voucher&username=user123");
         var badValidFor = await ActionApiClient.GetAsync(host, $"api-key={key}&action=create_voucher&valid_for=3%20weeks");
         var onRouter = await client.GetHotspotUsersAsync(null, default);
-        var raw = await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotUsers, RouterOsQuery.Create().Equal("name", "user123")), default);
+        var raw = await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUsers, RouterOsQuery.Create().Equal("name", "user123")), default);
         var list = await ActionApiClient.GetAsync(host, $"api-key={key}&action=get_voucher_users");
         var removed = await ActionApiClient.GetAsync(host, $"api-key={key}&action=remove_voucher&username=user123");
         var again = await ActionApiClient.PostAsync(host, new Dictionary<string, object> { ["api-key"] = world.ApiKey, ["action"] = "remove_voucher", ["username"] = "user123" });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
 

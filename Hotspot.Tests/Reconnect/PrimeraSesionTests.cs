@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Storage;

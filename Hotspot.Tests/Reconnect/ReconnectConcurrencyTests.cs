@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
@@ -86,7 +87,7 @@ public sealed class ReconnectConcurrencyTests(AzuriteFixture azurite)
                     if (holder is not null)
                     {
                         await rig.Client.SendAsync(
-                            new RouterOsCommand(RouterOsMenus.HotspotActive + "/login").With("user", holder.Name).With("password", Password)
+                            new RouterOsCommand(MikrotikMenus.HotspotActive + "/login").With("user", holder.Name).With("password", Password)
                                 .With("mac-address", Mac(device)).With("ip", Ip(device)),
                             default);
                     }

@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
@@ -132,7 +133,7 @@ public sealed class ReconnectFlowTests(AzuriteFixture azurite)
         await using var rig = await StartAsync(azurite);
         await rig.AddRandmacBaseAsync(comment: "MODE=RANDMAC TL=3600 TA=3600");
         var disabledId = await rig.AddRandmacBaseAsync(name: "OFF123");
-        await rig.Client.SetAsync(RouterOsMenus.HotspotUsers, disabledId, [new("disabled", "yes")], default);
+        await rig.Client.SetAsync(MikrotikMenus.HotspotUsers, disabledId, [new("disabled", "yes")], default);
         rig.Join(NewMac, NewIp);
 
         var spent = await rig.ReconnectAsync(NewMac, NewIp);
@@ -171,7 +172,7 @@ public sealed class ReconnectFlowTests(AzuriteFixture azurite)
         await rig.AddRandmacBaseAsync(mac: null);
         rig.Join(NewMac, NewIp);
         await rig.Client.LoginHotspotDeviceAsync("vecino", "1111", NewIp, NewMac, default);
-        await rig.Client.RemoveAsync(RouterOsMenus.HotspotActive, (await rig.SessionsAsync()).Select(s => s.Id), default);
+        await rig.Client.RemoveAsync(MikrotikMenus.HotspotActive, (await rig.SessionsAsync()).Select(s => s.Id), default);
         Assert.Equal("vecino", Assert.Single(await rig.CookiesAsync()).User);
 
         await rig.ReconnectAsync(NewMac, NewIp);

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Storage;

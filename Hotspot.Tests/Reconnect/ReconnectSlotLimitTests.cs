@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
 using static Hotspot.Tests.Reconnect.ReconnectRig;

@@ -1,4 +1,5 @@
 using Hotspot.RouterOs;
+using Hotspot.RouterOs.Wire;
 
 namespace Hotspot.Tests.RouterOs;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
 
@@ -73,13 +74,13 @@ public sealed class RouterOsControlPortTests
 
         router.Simulator.Clock.Advance(TimeSpan.FromSeconds(120));
         var idle = Assert.Single(await client.GetHotspotActiveAsync(null, default));
-        var idleRow = Assert.Single((await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotActive), default)).Rows);
+        var idleRow = Assert.Single((await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotActive), default)).Rows);
         using (var resumed = await http.DeleteAsync(new Uri("/hosts/AA:BB:CC:DD:EE:01/quiet", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
         }
 
-        var busyRow = Assert.Single((await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotActive), default)).Rows);
+        var busyRow = Assert.Single((await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotActive), default)).Rows);
 
         Assert.Equal(TimeSpan.FromMinutes(3), idle.Uptime);
         Assert.Equal(TimeSpan.FromMinutes(2), idleRow.GetDuration("idle-time"));

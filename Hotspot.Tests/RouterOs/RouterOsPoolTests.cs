@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +20,7 @@ public sealed class RouterOsPoolTests
         await using var router = RunningRouter.Start();
         var setup = await router.ConnectAsync();
         await setup.SendAllAsync(
-            Enumerable.Range(0, 100).Select(i => new RouterOsCommand(RouterOsMenus.HotspotUsers + "/add").With("name", Name(i)).With("password", "p" + i)).ToList(),
+            Enumerable.Range(0, 100).Select(i => new RouterOsCommand(MikrotikMenus.HotspotUsers + "/add").With("name", Name(i)).With("password", "p" + i)).ToList(),
             default);
         await setup.DisposeAsync();
         var pool = Pool();

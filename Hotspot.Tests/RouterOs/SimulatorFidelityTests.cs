@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
 
@@ -23,8 +24,8 @@ public sealed class SimulatorFidelityTests
         var notBoolean = await client.SendAsync(new RouterOsCommand("/ip/hotspot/user/add").With("name", "bea").With("disabled", "maybe"), None);
         var login = await client.SendAsync(HotspotCommands.LoginActive("ana", "1", "10.5.50.7", Mac), None);
 
-        var user = Assert.Single((await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotUsers), None)).Rows);
-        var profile = (await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotUserProfiles), None)).Rows.Single(r => r["name"] == "plain");
+        var user = Assert.Single((await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUsers), None)).Rows);
+        var profile = (await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUserProfiles), None)).Rows.Single(r => r["name"] == "plain");
         Assert.Equal("true", user["disabled"]);
         Assert.Equal("false", profile["add-mac-cookie"]);
         Assert.False(notBoolean.Succeeded);

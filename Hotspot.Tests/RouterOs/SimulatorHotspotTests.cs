@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
 namespace Hotspot.Tests.RouterOs;
@@ -99,13 +100,13 @@ public sealed class SimulatorHotspotTests
         await using var router = RunningRouter.Start();
         var client = await router.ConnectAsync();
         var first = await client.AddHotspotUserAsync(new NewHotspotUser("a", "1"), None);
-        await client.RemoveAsync(RouterOsMenus.HotspotUsers, [first], None);
+        await client.RemoveAsync(MikrotikMenus.HotspotUsers, [first], None);
         var second = await client.AddHotspotUserAsync(new NewHotspotUser("b", "1"), None);
         var third = await client.AddHotspotUserAsync(new NewHotspotUser("c", "1"), None);
         await client.AddHotspotUserAsync(new NewHotspotUser("d", "1"), None);
 
-        await client.SetAsync(RouterOsMenus.HotspotUsers, "d", [KeyValuePair.Create("comment", "by name")], None);
-        await client.RemoveAsync(RouterOsMenus.HotspotUsers, [second, third], None);
+        await client.SetAsync(MikrotikMenus.HotspotUsers, "d", [KeyValuePair.Create("comment", "by name")], None);
+        await client.RemoveAsync(MikrotikMenus.HotspotUsers, [second, third], None);
 
         Assert.Equal(("*1", "*2", "*3"), (first, second, third));
         var left = Assert.Single(await client.GetHotspotUsersAsync(null, None));
@@ -120,7 +121,7 @@ public sealed class SimulatorHotspotTests
         await using var router = RunningRouter.Start(version);
         var client = await router.ConnectAsync();
 
-        var failure = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.RemoveAsync(RouterOsMenus.HotspotUsers, ["*99"], None));
+        var failure = await Assert.ThrowsAsync<RouterOsTrapException>(() => client.RemoveAsync(MikrotikMenus.HotspotUsers, ["*99"], None));
 
         Assert.Equal(message, Assert.Single(failure.Traps).Message);
         Assert.Equal(RouterOsErrorKind.NoSuchItem, failure.Kind);
@@ -136,12 +137,12 @@ public sealed class SimulatorHotspotTests
         await client.AddHotspotUserAsync(new NewHotspotUser("b", "1") { Comment = "vip" }, None);
         await client.AddHotspotUserAsync(new NewHotspotUser("c", "1"), None);
 
-        var goldOrVip = await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotUsers,
+        var goldOrVip = await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUsers,
             RouterOsQuery.Create().Equal("profile", "gold").Has("comment").Operations("|")).Proplist("name"), None);
-        var notGold = await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotUsers,
+        var notGold = await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUsers,
             RouterOsQuery.Create().Equal("profile", "gold").Operations("!")).CountOnly(), None);
-        var noComment = await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotUsers, RouterOsQuery.Create().HasNot("comment")), None);
-        var after = await client.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotUsers, RouterOsQuery.Create().GreaterThan("name", "a")), None);
+        var noComment = await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUsers, RouterOsQuery.Create().HasNot("comment")), None);
+        var after = await client.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotUsers, RouterOsQuery.Create().GreaterThan("name", "a")), None);
 
         Assert.Equal(["a", "b"], goldOrVip.Rows.Select(r => r["name"]));
         Assert.All(goldOrVip.Rows, r => Assert.Equal(["name"], r.Attributes.Keys));
@@ -160,9 +161,9 @@ public sealed class SimulatorHotspotTests
         await client.LoginHotspotDeviceAsync("ana", "1234", "10.5.50.7", Mac, None);
 
         var addCookie = await client.SendAsync(new RouterOsCommand("/ip/hotspot/cookie/add").With("user", "x"), None);
-        var removeHost = await client.SendAsync(RouterOsMenus.Remove(RouterOsMenus.HotspotHosts, ["*1"]), None);
+        var removeHost = await client.SendAsync(RouterOsCommand.Remove(MikrotikMenus.HotspotHosts, ["*1"]), None);
         var cookie = Assert.Single(await client.GetHotspotCookiesAsync(null, None));
-        await client.RemoveAsync(RouterOsMenus.HotspotCookies, [cookie.Id], None);
+        await client.RemoveAsync(MikrotikMenus.HotspotCookies, [cookie.Id], None);
 
         Assert.Equal("no such command", Assert.Single(addCookie.Traps).Message);
         Assert.False(removeHost.Succeeded);
@@ -180,7 +181,7 @@ public sealed class SimulatorHotspotTests
         router.Simulator.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var session = Assert.Single(await client.GetHotspotActiveAsync(null, None));
-        await client.RemoveAsync(RouterOsMenus.HotspotActive, [session.Id], None);
+        await client.RemoveAsync(MikrotikMenus.HotspotActive, [session.Id], None);
 
         Assert.Empty(await client.GetHotspotActiveAsync(null, None));
         Assert.False(Assert.Single(await client.GetHotspotHostsAsync(null, None)).Authorized);

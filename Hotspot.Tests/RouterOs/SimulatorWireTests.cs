@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Hotspot.RouterOs;
+using Hotspot.RouterOs.Wire;
 
 namespace Hotspot.Tests.RouterOs;
 

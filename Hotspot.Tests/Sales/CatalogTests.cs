@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Tests.Infrastructure;
 using Hotspot.Tests.Portal;

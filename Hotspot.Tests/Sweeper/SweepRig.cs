@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Sweeper;
@@ -19,7 +20,7 @@ internal sealed class SweepRig : IAsyncDisposable
         Router = router;
         Client = client;
         Time = time;
-        Sweep = new RouterSweep(time);
+        Sweep = new MikrotikSweep(time);
     }
 
     public RunningRouter Router { get; }
@@ -28,7 +29,7 @@ internal sealed class SweepRig : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public RouterSweep Sweep { get; }
+    public MikrotikSweep Sweep { get; }
 
     public static async Task<SweepRig> StartAsync()
     {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using Hotspot.RouterOs.Wire;
 
 namespace Hotspot.RouterOs;
 

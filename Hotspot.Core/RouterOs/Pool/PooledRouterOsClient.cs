@@ -7,7 +7,7 @@ namespace Hotspot.RouterOs;
 /// command that meets a broken connection is retried once on a fresh one only when every command in the batch is
 /// safe to repeat (reads); writes fail with the error, naming the router, so that nothing is done twice.
 /// </summary>
-internal sealed class PooledRouterOsClient(RouterPool pool) : IRouterOsClient
+internal sealed class PooledRouterOsClient(RouterConnections pool) : IRouterOsClient
 {
     public RouterOsCounters Counters => pool.Counters;
 

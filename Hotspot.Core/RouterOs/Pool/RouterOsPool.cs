@@ -9,7 +9,7 @@ namespace Hotspot.RouterOs;
 /// </summary>
 public sealed class RouterOsPool(IOptions<RouterOsPoolOptions> options, TimeProvider time) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<long, RouterPool> _routers = new();
+    private readonly ConcurrentDictionary<long, RouterConnections> _routers = new();
     private readonly SemaphoreSlim _replacing = new(1, 1);
 
     /// <summary>A client for the router; <paramref name="password"/> is asked for only when a connection is opened.</summary>
@@ -29,7 +29,7 @@ public sealed class RouterOsPool(IOptions<RouterOsPoolOptions> options, TimeProv
                 return new PooledRouterOsClient(current);
             }
 
-            var pool = new RouterPool(endpoint, password, options.Value, time);
+            var pool = new RouterConnections(endpoint, password, options.Value, time);
             _routers[endpoint.RouterId] = pool;
             if (current is not null)
             {

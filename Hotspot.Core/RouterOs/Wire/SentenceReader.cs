@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Hotspot.RouterOs;
+namespace Hotspot.RouterOs.Wire;
 
 /// <summary>
 /// Reads sentences from a stream, however TCP splits them. Malformed or truncated input ends in a

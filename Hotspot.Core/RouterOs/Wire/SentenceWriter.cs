@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Hotspot.RouterOs;
+namespace Hotspot.RouterOs.Wire;
 
 /// <summary>Encodes sentences: each word as length prefix + UTF-8 bytes, then the zero-length word.</summary>
 public static class SentenceWriter

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Hotspot.RouterOs;
+namespace Hotspot.RouterOs.Wire;
 
 /// <summary>The length prefix of a RouterOS API word: five big-endian forms; first bytes 0xF1 to 0xFF are control bytes.</summary>
 public static class WordLength

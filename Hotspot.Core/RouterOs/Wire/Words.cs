@@ -1,4 +1,4 @@
-namespace Hotspot.RouterOs;
+namespace Hotspot.RouterOs.Wire;
 
 /// <summary>Builds and splits the words of a sentence.</summary>
 public static class Words

@@ -1,7 +1,7 @@
 using Hotspot.Auth;
 using Hotspot.Http;
 using Hotspot.RouterOs;
-using Hotspot.Routers;
+using Hotspot.Mikrotik;
 using Hotspot.Storage;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Hotspot.RouterOs;
+using Hotspot.RouterOs.Wire;
 
 namespace Hotspot.Simulators.RouterOs;
 

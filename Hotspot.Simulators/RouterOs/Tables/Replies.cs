@@ -12,7 +12,7 @@ internal sealed class Replies
     public Replies AddRow(IEnumerable<KeyValuePair<string, string>> values)
     {
         var words = new List<string> { "!re" };
-        words.AddRange(values.Select(v => Hotspot.RouterOs.Words.Attribute(v.Key, v.Value)));
+        words.AddRange(values.Select(v => Hotspot.RouterOs.Wire.Words.Attribute(v.Key, v.Value)));
         Sentences.Add(words);
         return this;
     }
@@ -22,10 +22,10 @@ internal sealed class Replies
         var words = new List<string> { "!trap" };
         if (category is { } c)
         {
-            words.Add(Hotspot.RouterOs.Words.Attribute("category", c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            words.Add(Hotspot.RouterOs.Wire.Words.Attribute("category", c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        words.Add(Hotspot.RouterOs.Words.Attribute("message", message));
+        words.Add(Hotspot.RouterOs.Wire.Words.Attribute("message", message));
         Sentences.Add(words);
         return this;
     }
@@ -38,7 +38,7 @@ internal sealed class Replies
 
     public Replies AddDone(string? ret = null)
     {
-        Sentences.Add(ret is null ? ["!done"] : ["!done", Hotspot.RouterOs.Words.Attribute("ret", ret)]);
+        Sentences.Add(ret is null ? ["!done"] : ["!done", Hotspot.RouterOs.Wire.Words.Attribute("ret", ret)]);
         return this;
     }
 }

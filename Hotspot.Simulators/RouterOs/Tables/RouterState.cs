@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotspot.RouterOs;
+using Hotspot.RouterOs.Wire;
 
 namespace Hotspot.Simulators.RouterOs;
 

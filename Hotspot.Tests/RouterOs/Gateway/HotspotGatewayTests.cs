@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Simulators.RouterOs;
 using Hotspot.Simulators.RouterOs.Gateway;
@@ -211,12 +212,12 @@ public sealed class HotspotGatewayTests
         await api.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
         await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", "1234", ""));
         var session = Assert.Single(await api.GetHotspotActiveAsync(null, None));
-        await api.RemoveAsync(RouterOsMenus.HotspotActive, [session.Id], None);
+        await api.RemoveAsync(MikrotikMenus.HotspotActive, [session.Id], None);
 
         var status = await rig.PageAsync(HttpMethod.Get, "/status", Phone, PhoneIp);
 
         Assert.Equal("ana", RunningGateway.Element(status, "user"));
-        Assert.Equal("mac-cookie", Assert.Single((await api.SendAsync(RouterOsMenus.Print(RouterOsMenus.HotspotActive), None)).Rows)["login-by"]);
+        Assert.Equal("mac-cookie", Assert.Single((await api.SendAsync(RouterOsCommand.Print(MikrotikMenus.HotspotActive), None)).Rows)["login-by"]);
     }
 
     [Fact]

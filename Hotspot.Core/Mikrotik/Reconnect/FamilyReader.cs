@@ -1,6 +1,7 @@
+using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 
-namespace Hotspot.Reconnect;
+namespace Hotspot.Mikrotik;
 
 /// <summary>
 /// Reads an entitlement in one round trip: the base and its clones (one print whose query ORs their 16 possible
@@ -19,19 +20,19 @@ public static class FamilyReader
         var names = MemberNames(baseName);
         var commands = new List<RouterOsCommand>
         {
-            RouterOsMenus.Print(RouterOsMenus.HotspotUsers, AnyOf("name", names)).Proplist(UserProperties),
+            RouterOsCommand.Print(MikrotikMenus.HotspotUsers, AnyOf("name", names)).Proplist(UserProperties),
             SessionsOf(baseName),
-            RouterOsMenus.Print(RouterOsMenus.HotspotCookies, AnyOf("user", names).Equal("mac-address", mac).Operations("|"))
+            RouterOsCommand.Print(MikrotikMenus.HotspotCookies, AnyOf("user", names).Equal("mac-address", mac).Operations("|"))
                 .Proplist(".id", "user", "mac-address"),
         };
         if (needVersion)
         {
-            commands.Add(RouterOsMenus.Print(RouterOsMenus.SystemResource).Proplist("version"));
+            commands.Add(RouterOsCommand.Print(MikrotikMenus.SystemResource).Proplist("version"));
         }
 
         if (needHost)
         {
-            commands.Add(RouterOsMenus.Print(RouterOsMenus.HotspotHosts, RouterOsQuery.Create().Equal("mac-address", mac)).Proplist("mac-address", "address"));
+            commands.Add(RouterOsCommand.Print(MikrotikMenus.HotspotHosts, RouterOsQuery.Create().Equal("mac-address", mac)).Proplist("mac-address", "address"));
         }
 
         var replies = await client.SendAllAsync(commands, cancellationToken);
@@ -75,7 +76,7 @@ public static class FamilyReader
 
     /// <summary>The live sessions of every member of the family.</summary>
     public static RouterOsCommand SessionsOf(string baseName) =>
-        RouterOsMenus.Print(RouterOsMenus.HotspotActive, AnyOf("user", MemberNames(baseName))).Proplist(".id", "user", "address", "mac-address", "uptime");
+        RouterOsCommand.Print(MikrotikMenus.HotspotActive, AnyOf("user", MemberNames(baseName))).Proplist(".id", "user", "address", "mac-address", "uptime");
 
     private static List<string> MemberNames(string baseName) =>
         [.. Enumerable.Range(0, RandmacNames.MaxClones + 1).Select(slot => slot == 0 ? baseName : RandmacNames.CloneName(baseName, slot))];

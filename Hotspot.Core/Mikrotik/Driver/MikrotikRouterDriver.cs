@@ -1,5 +1,4 @@
 using Hotspot.Drivers;
-using Hotspot.Routers;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;
 

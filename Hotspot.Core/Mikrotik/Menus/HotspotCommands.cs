@@ -1,4 +1,6 @@
-namespace Hotspot.RouterOs;
+using Hotspot.RouterOs;
+
+namespace Hotspot.Mikrotik;
 
 /// <summary>A new hotspot user; unset options keep the router's defaults.</summary>
 public sealed record NewHotspotUser(string Name, string Password)
@@ -24,12 +26,12 @@ public sealed record NewHotspotUserProfile(string Name)
 public static class HotspotCommands
 {
     public static RouterOsCommand FindUser(string name) =>
-        RouterOsMenus.Print(RouterOsMenus.HotspotUsers, RouterOsQuery.Create().Equal("name", name));
+        RouterOsCommand.Print(MikrotikMenus.HotspotUsers, RouterOsQuery.Create().Equal("name", name));
 
     public static RouterOsCommand AddUser(NewHotspotUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new RouterOsCommand(RouterOsMenus.HotspotUsers + "/add")
+        return new RouterOsCommand(MikrotikMenus.HotspotUsers + "/add")
             .With("name", user.Name)
             .With("password", user.Password)
             .WithOptional("profile", user.Profile)
@@ -42,7 +44,7 @@ public static class HotspotCommands
     public static RouterOsCommand AddUserProfile(NewHotspotUserProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return new RouterOsCommand(RouterOsMenus.HotspotUserProfiles + "/add")
+        return new RouterOsCommand(MikrotikMenus.HotspotUserProfiles + "/add")
             .With("name", profile.Name)
             .WithOptional("shared-users", profile.SharedUsers?.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithOptional("rate-limit", profile.RateLimit)
@@ -53,15 +55,15 @@ public static class HotspotCommands
 
     /// <summary>Logs a device in as <paramref name="user"/>; the device must be in the host table.</summary>
     public static RouterOsCommand LoginActive(string user, string password, string ip, string macAddress) =>
-        new RouterOsCommand(RouterOsMenus.HotspotActive + "/login")
+        new RouterOsCommand(MikrotikMenus.HotspotActive + "/login")
             .With("user", user).With("password", password).With("ip", ip).With("mac-address", macAddress);
 
     public static RouterOsCommand CookiesOf(string macAddress) =>
-        RouterOsMenus.Print(RouterOsMenus.HotspotCookies, RouterOsQuery.Create().Equal("mac-address", macAddress));
+        RouterOsCommand.Print(MikrotikMenus.HotspotCookies, RouterOsQuery.Create().Equal("mac-address", macAddress));
 
     public static RouterOsCommand ActiveOf(string macAddress) =>
-        RouterOsMenus.Print(RouterOsMenus.HotspotActive, RouterOsQuery.Create().Equal("mac-address", macAddress));
+        RouterOsCommand.Print(MikrotikMenus.HotspotActive, RouterOsQuery.Create().Equal("mac-address", macAddress));
 
     public static RouterOsCommand HostOf(string macAddress) =>
-        RouterOsMenus.Print(RouterOsMenus.HotspotHosts, RouterOsQuery.Create().Equal("mac-address", macAddress));
+        RouterOsCommand.Print(MikrotikMenus.HotspotHosts, RouterOsQuery.Create().Equal("mac-address", macAddress));
 }

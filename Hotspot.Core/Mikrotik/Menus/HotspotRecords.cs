@@ -1,4 +1,6 @@
-namespace Hotspot.RouterOs;
+using Hotspot.RouterOs;
+
+namespace Hotspot.Mikrotik;
 
 /// <summary>A row of <c>/ip/hotspot/user</c>.</summary>
 public sealed record HotspotUser(string Id, string Name)

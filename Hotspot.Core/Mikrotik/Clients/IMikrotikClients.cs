@@ -1,7 +1,7 @@
 using Hotspot.RouterOs;
 using Hotspot.Tenancy.Entities;
 
-namespace Hotspot.Routers;
+namespace Hotspot.Mikrotik;
 
 /// <summary>A RouterOS client for a stored MikroTik router: its address from the router's row, its password from the secret store.</summary>
 public interface IMikrotikClients

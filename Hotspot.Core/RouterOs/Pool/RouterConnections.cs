@@ -4,7 +4,7 @@ namespace Hotspot.RouterOs;
 /// The connections of one router: reused across requests, at most <see cref="RouterOsPoolOptions.MaxConnectionsPerRouter"/>,
 /// the least busy chosen, a broken one replaced, an idle one closed.
 /// </summary>
-internal sealed class RouterPool(RouterOsEndpoint endpoint, Func<CancellationToken, ValueTask<string>> password, RouterOsPoolOptions options, TimeProvider time) : IAsyncDisposable
+internal sealed class RouterConnections(RouterOsEndpoint endpoint, Func<CancellationToken, ValueTask<string>> password, RouterOsPoolOptions options, TimeProvider time) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<Member> _members = [];
@@ -114,7 +114,7 @@ internal sealed class RouterPool(RouterOsEndpoint endpoint, Func<CancellationTok
         public DateTimeOffset LastUsed { get; set; }
     }
 
-    internal readonly struct Lease(RouterPool pool, Member member) : IDisposable
+    internal readonly struct Lease(RouterConnections pool, Member member) : IDisposable
     {
         public RouterOsConnection Connection => member.Connection;
 

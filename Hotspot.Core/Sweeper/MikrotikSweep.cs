@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 
@@ -10,7 +11,7 @@ namespace Hotspot.Sweeper;
 /// so a sweep stopped anywhere and run again counts no second twice and loses none. Three streamed prints, then at
 /// most three pipelined rounds of writes, whatever the number of users.
 /// </summary>
-public sealed class RouterSweep(TimeProvider time)
+public sealed class MikrotikSweep(TimeProvider time)
 {
     private const int IdsPerRemove = 500;
     private const int CommandsPerRound = 200;
@@ -38,9 +39,9 @@ public sealed class RouterSweep(TimeProvider time)
         }
 
         await SendRoundAsync(client, plan.RecordFolds, cancellationToken);
-        await RemoveAsync(client, RouterOsMenus.HotspotActive, plan.Sessions, cancellationToken);
-        await RemoveAsync(client, RouterOsMenus.HotspotCookies, plan.Cookies, cancellationToken);
-        await RemoveAsync(client, RouterOsMenus.HotspotUsers, plan.Users, cancellationToken);
+        await RemoveAsync(client, MikrotikMenus.HotspotActive, plan.Sessions, cancellationToken);
+        await RemoveAsync(client, MikrotikMenus.HotspotCookies, plan.Cookies, cancellationToken);
+        await RemoveAsync(client, MikrotikMenus.HotspotUsers, plan.Users, cancellationToken);
         await SendRoundAsync(client, plan.ClearFolds, cancellationToken);
 
         return new SweepReport(
@@ -121,7 +122,7 @@ public sealed class RouterSweep(TimeProvider time)
     }
 
     private static RouterOsCommand SetComment(string id, RandmacMarkers markers) =>
-        RouterOsMenus.Set(RouterOsMenus.HotspotUsers, id, [new("comment", markers.ToComment())]);
+        RouterOsCommand.Set(MikrotikMenus.HotspotUsers, id, [new("comment", markers.ToComment())]);
 
     private static async Task SendRoundAsync(IRouterOsClient client, List<RouterOsCommand> commands, CancellationToken cancellationToken)
     {
@@ -148,7 +149,7 @@ public sealed class RouterSweep(TimeProvider time)
         }
 
         var batches = ids.Distinct(StringComparer.Ordinal).Chunk(IdsPerRemove).ToList();
-        var replies = await client.SendAllAsync(batches.Select(batch => RouterOsMenus.Remove(menu, batch)).ToList(), cancellationToken);
+        var replies = await client.SendAllAsync(batches.Select(batch => RouterOsCommand.Remove(menu, batch)).ToList(), cancellationToken);
         var retry = new List<RouterOsCommand>();
         for (var i = 0; i < replies.Count; i++)
         {
@@ -162,7 +163,7 @@ public sealed class RouterSweep(TimeProvider time)
                 replies[i].EnsureSuccess();
             }
 
-            retry.AddRange(batches[i].Select(id => RouterOsMenus.Remove(menu, [id])));
+            retry.AddRange(batches[i].Select(id => RouterOsCommand.Remove(menu, [id])));
         }
 
         await SendRoundAsync(client, retry, cancellationToken);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Hotspot.Drivers;
 using Hotspot.RouterOs;
-using Hotspot.Routers;
 using Hotspot.Tenancy.Entities;
 
 namespace Hotspot.Mikrotik;
@@ -56,7 +55,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
                 return false;
             }
 
-            await client.RemoveAsync(RouterOsMenus.HotspotActive, sessions.Select(s => s.Id), cancellationToken);
+            await client.RemoveAsync(MikrotikMenus.HotspotActive, sessions.Select(s => s.Id), cancellationToken);
             return true;
         }, cancellationToken);
     }
@@ -73,7 +72,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         RunAsync(async client =>
         {
             var sessions = new List<GuestSession>();
-            await foreach (var row in client.StreamAsync(RouterOsMenus.Print(RouterOsMenus.HotspotActive), cancellationToken))
+            await foreach (var row in client.StreamAsync(RouterOsCommand.Print(MikrotikMenus.HotspotActive), cancellationToken))
             {
                 if (sessions.Count == max)
                 {
@@ -120,7 +119,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
 
         if (sessions.Count > 0)
         {
-            await client.RemoveAsync(RouterOsMenus.HotspotActive, sessions, cancellationToken);
+            await client.RemoveAsync(MikrotikMenus.HotspotActive, sessions, cancellationToken);
             if (user is not null)
             {
                 // Read again once the device's sessions have ended: their time is then in the user's uptime on every version.
@@ -149,7 +148,7 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         else if (user.Comment == PortalComment)
         {
             // The router counts limit-uptime over the user's whole life: this session gets the budget on top of what was used.
-            await client.SetAsync(RouterOsMenus.HotspotUsers, user.Id,
+            await client.SetAsync(MikrotikMenus.HotspotUsers, user.Id,
                 [new("limit-uptime", RouterOsDuration.Format(user.Uptime + authorization.Budget.TimeLimit))], cancellationToken);
         }
 

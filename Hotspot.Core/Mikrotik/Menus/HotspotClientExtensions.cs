@@ -1,17 +1,19 @@
-namespace Hotspot.RouterOs;
+using Hotspot.RouterOs;
+
+namespace Hotspot.Mikrotik;
 
 /// <summary>Typed reads and writes of the hotspot and system menus over any <see cref="IRouterOsClient"/>.</summary>
-public static class RouterOsClientExtensions
+public static class HotspotClientExtensions
 {
     public static async Task<IReadOnlyList<T>> PrintAsync<T>(this IRouterOsClient client, string menu, RouterOsQuery? query, Func<RouterOsRow, T> parse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var response = (await client.SendAsync(RouterOsMenus.Print(menu, query), cancellationToken)).EnsureSuccess();
+        var response = (await client.SendAsync(RouterOsCommand.Print(menu, query), cancellationToken)).EnsureSuccess();
         return [.. response.Rows.Select(parse)];
     }
 
     public static Task<IReadOnlyList<HotspotUser>> GetHotspotUsersAsync(this IRouterOsClient client, RouterOsQuery? query, CancellationToken cancellationToken) =>
-        client.PrintAsync(RouterOsMenus.HotspotUsers, query, HotspotUser.From, cancellationToken);
+        client.PrintAsync(MikrotikMenus.HotspotUsers, query, HotspotUser.From, cancellationToken);
 
     public static async Task<HotspotUser?> FindHotspotUserAsync(this IRouterOsClient client, string name, CancellationToken cancellationToken)
     {
@@ -33,19 +35,19 @@ public static class RouterOsClientExtensions
     }
 
     public static Task<IReadOnlyList<HotspotUserProfile>> GetHotspotUserProfilesAsync(this IRouterOsClient client, RouterOsQuery? query, CancellationToken cancellationToken) =>
-        client.PrintAsync(RouterOsMenus.HotspotUserProfiles, query, HotspotUserProfile.From, cancellationToken);
+        client.PrintAsync(MikrotikMenus.HotspotUserProfiles, query, HotspotUserProfile.From, cancellationToken);
 
     public static Task<IReadOnlyList<HotspotActiveSession>> GetHotspotActiveAsync(this IRouterOsClient client, RouterOsQuery? query, CancellationToken cancellationToken) =>
-        client.PrintAsync(RouterOsMenus.HotspotActive, query, HotspotActiveSession.From, cancellationToken);
+        client.PrintAsync(MikrotikMenus.HotspotActive, query, HotspotActiveSession.From, cancellationToken);
 
     public static Task<IReadOnlyList<HotspotCookie>> GetHotspotCookiesAsync(this IRouterOsClient client, RouterOsQuery? query, CancellationToken cancellationToken) =>
-        client.PrintAsync(RouterOsMenus.HotspotCookies, query, HotspotCookie.From, cancellationToken);
+        client.PrintAsync(MikrotikMenus.HotspotCookies, query, HotspotCookie.From, cancellationToken);
 
     public static Task<IReadOnlyList<HotspotHost>> GetHotspotHostsAsync(this IRouterOsClient client, RouterOsQuery? query, CancellationToken cancellationToken) =>
-        client.PrintAsync(RouterOsMenus.HotspotHosts, query, HotspotHost.From, cancellationToken);
+        client.PrintAsync(MikrotikMenus.HotspotHosts, query, HotspotHost.From, cancellationToken);
 
     public static Task<IReadOnlyList<HotspotIpBinding>> GetHotspotIpBindingsAsync(this IRouterOsClient client, RouterOsQuery? query, CancellationToken cancellationToken) =>
-        client.PrintAsync(RouterOsMenus.HotspotIpBindings, query, HotspotIpBinding.From, cancellationToken);
+        client.PrintAsync(MikrotikMenus.HotspotIpBindings, query, HotspotIpBinding.From, cancellationToken);
 
     public static async Task LoginHotspotDeviceAsync(this IRouterOsClient client, string user, string password, string ip, string macAddress, CancellationToken cancellationToken)
     {
@@ -56,18 +58,18 @@ public static class RouterOsClientExtensions
     public static async Task SetAsync(this IRouterOsClient client, string menu, string id, IEnumerable<KeyValuePair<string, string>> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        (await client.SendAsync(RouterOsMenus.Set(menu, id, values), cancellationToken)).EnsureSuccess();
+        (await client.SendAsync(RouterOsCommand.Set(menu, id, values), cancellationToken)).EnsureSuccess();
     }
 
     public static async Task RemoveAsync(this IRouterOsClient client, string menu, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        (await client.SendAsync(RouterOsMenus.Remove(menu, ids), cancellationToken)).EnsureSuccess();
+        (await client.SendAsync(RouterOsCommand.Remove(menu, ids), cancellationToken)).EnsureSuccess();
     }
 
     public static async Task<SystemResource> GetSystemResourceAsync(this IRouterOsClient client, CancellationToken cancellationToken) =>
-        (await client.PrintAsync(RouterOsMenus.SystemResource, null, SystemResource.From, cancellationToken))[0];
+        (await client.PrintAsync(MikrotikMenus.SystemResource, null, SystemResource.From, cancellationToken))[0];
 
     public static async Task<string> GetIdentityAsync(this IRouterOsClient client, CancellationToken cancellationToken) =>
-        (await client.PrintAsync(RouterOsMenus.SystemIdentity, null, r => r["name"] ?? string.Empty, cancellationToken))[0];
+        (await client.PrintAsync(MikrotikMenus.SystemIdentity, null, r => r["name"] ?? string.Empty, cancellationToken))[0];
 }

@@ -1,17 +1,17 @@
 using System.Globalization;
 using Hotspot.RouterOs;
-using Hotspot.Routers;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;
+using Hotspot.Vouchers;
 
-namespace Hotspot.Vouchers;
+namespace Hotspot.Mikrotik;
 
 /// <summary>
 /// Where a voucher lives on the router. MikroTik: a hotspot user (download is what the router sends the guest,
 /// <c>limit-bytes-out</c>; upload is <c>limit-bytes-in</c>), disabled until <c>valid_from</c>. UniFi: nothing on the
 /// controller; we hold the voucher and the portal redeems it.
 /// </summary>
-public sealed class VoucherRouter(IMikrotikClients clients)
+public sealed class VoucherHotspotUsers(IMikrotikClients clients)
 {
     public const string Comment = "hotspot:voucher";
     private const long BytesPerMb = 1024 * 1024;
@@ -52,18 +52,18 @@ public sealed class VoucherRouter(IMikrotikClients clients)
 
         var client = await clients.ForAsync(router, cancellationToken);
         var reads = await client.SendAllAsync(
-            [HotspotCommands.FindUser(username), RouterOsMenus.Print(RouterOsMenus.HotspotActive, RouterOsQuery.Create().Equal("user", username))], cancellationToken);
+            [HotspotCommands.FindUser(username), RouterOsCommand.Print(MikrotikMenus.HotspotActive, RouterOsQuery.Create().Equal("user", username))], cancellationToken);
         var users = reads[0].EnsureSuccess().Rows.Select(r => r.Id).OfType<string>().ToList();
         var sessions = reads[1].EnsureSuccess().Rows.Select(r => r.Id).OfType<string>().ToList();
         var removals = new List<RouterOsCommand>();
         if (sessions.Count > 0)
         {
-            removals.Add(RouterOsMenus.Remove(RouterOsMenus.HotspotActive, sessions));
+            removals.Add(RouterOsCommand.Remove(MikrotikMenus.HotspotActive, sessions));
         }
 
         if (users.Count > 0)
         {
-            removals.Add(RouterOsMenus.Remove(RouterOsMenus.HotspotUsers, users));
+            removals.Add(RouterOsCommand.Remove(MikrotikMenus.HotspotUsers, users));
         }
 
         foreach (var response in removals.Count == 0 ? [] : await client.SendAllAsync(removals, cancellationToken))

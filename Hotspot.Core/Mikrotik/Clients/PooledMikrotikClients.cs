@@ -3,7 +3,7 @@ using Hotspot.Secrets;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;
 
-namespace Hotspot.Routers;
+namespace Hotspot.Mikrotik;
 
 /// <summary>Stored MikroTik routers through the RouterOS pool: the password is read from the secret store when a connection opens.</summary>
 public sealed class PooledMikrotikClients(RouterOsPool pool, ISecretStore secrets) : IMikrotikClients

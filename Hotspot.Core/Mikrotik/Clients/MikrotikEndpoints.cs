@@ -2,7 +2,7 @@ using Hotspot.RouterOs;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;
 
-namespace Hotspot.Routers;
+namespace Hotspot.Mikrotik;
 
 /// <summary>How to reach a stored MikroTik router.</summary>
 public static class MikrotikEndpoints
