@@ -65,6 +65,14 @@ public static class ConfigurationKeys
         new(CloneIdleMinutes, SettingScope.OptionalInAzure, "Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it (default 1440)."),
         new(PortalFreeMinutes, SettingScope.OptionalInAzure, "Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only (default 60)."),
         new(UnifiAllowPlainHttp, SettingScope.LocalOnly, "Lab only: allow http:// UniFi base URLs, which send the controller's API key in clear (never with a certificate pin; default false)."),
+        new("Hotspot:Payments:MercadoPagoApiBase", SettingScope.LocalOnly, "Mercado Pago's API base (default https://api.mercadopago.com/); the payment simulator's address in development and tests."),
+        new("Hotspot:Payments:StripeApiBase", SettingScope.LocalOnly, "Stripe's API base (default https://api.stripe.com); the payment simulator's address in development and tests."),
+        new("Hotspot:Payments:StripeConnectBase", SettingScope.LocalOnly, "Stripe's Connect base (default https://connect.stripe.com)."),
+        new("Hotspot:Payments:RequestTimeout", SettingScope.OptionalInAzure, "How long one payment-provider call may take (default 00:00:10)."),
+        new("Hotspot:Payments:WebhookTolerance", SettingScope.OptionalInAzure, "How far a webhook's signed timestamp may be from now (default 00:05:00)."),
+        new("Hotspot:Ventas:PublicBaseUrl", SettingScope.OptionalInAzure, "The API's public address for the providers' return and notification URLs (default: the address the portal called)."),
+        new("Hotspot:Ventas:CheckoutMinutes", SettingScope.OptionalInAzure, "How long a checkout takes payments, 30 to 1440 minutes (default 60)."),
+        new("Hotspot:Ventas:ProviderPollSeconds", SettingScope.OptionalInAzure, "A portal poll asks the payment provider at most this often per purchase (default 10)."),
         new(PortalRedirectHosts, SettingScope.OptionalInAzure, "Hosts the UniFi guest portal may send a guest on to: 'any' (default) or a comma-separated list, *.example.com for subdomains."),
     ];
 }

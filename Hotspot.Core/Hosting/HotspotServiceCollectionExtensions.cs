@@ -147,7 +147,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();
         services.TryAddSingleton<PurchaseCredentials>();
-        services.AddPurchases();
+        services.AddPurchases(configuration);
         services.AddTimerJob<SweepJob>();
     }
 

@@ -8,6 +8,7 @@ using Hotspot.Http.OpenApi;
 using Hotspot.PortalLogin;
 using Hotspot.Reconnect;
 using Hotspot.Sales.Catalog;
+using Hotspot.Sales.Purchases;
 using Hotspot.Sweeper;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
@@ -219,6 +220,46 @@ public static class RouteTable
             .Answers<ProductoEnVenta>(200, "The product.")
             .Fails(403, 404));
 
+    public static readonly HotspotRoute CreateCompra = new("CreateCompra", ["POST"], "/api/v1/compras", AuthKind.RouterApiKey, Handle.With<PurchaseCheckout>(CompraEndpoints.CreateAsync),
+        new RouteContract("Start a purchase of a product on sale at the key's router")
+            .Describe("Header `Idempotency-Key` (required, at most 255 characters): the same key and body answer the same body again (with `Idempotent-Replayed: true`); the same key with another body is 409. Amount, currency and time come from the product. The buyer pays at `pago.url_pago`.")
+            .Accepts<CompraRequest>()
+            .Answers<CompraCreada>(201, "The purchase, its consult token and where to pay.")
+            .Fails(403, 404, 409, 503));
+
+    public static readonly HotspotRoute GetCompra = new("GetCompra", ["GET"], "/api/v1/compras/{idCompra}", AuthKind.RouterApiKey, Handle.With<PurchaseStatus>(CompraEndpoints.GetAsync),
+        new RouteContract("A purchase's state, receipt and, once provisioned, the hotspot credentials")
+            .Describe("Header `X-Compra-Token`: the purchase's `token_consulta`. An unknown purchase and a wrong token both answer 404. `usuario_hotspot` is null until `estado` is `provisionada`.")
+            .Answers<CompraEstado>(200, "The purchase as the buyer sees it, with a Spanish `mensaje` to show.")
+            .Fails(404));
+
+    public static readonly HotspotRoute CompraRetorno = new("CompraRetorno", ["GET"], "/api/v1/compras/{idCompra}/retorno", AuthKind.Anonymous, Handle.With<PurchaseStatus>(CompraEndpoints.ReturnAsync),
+        new RouteContract("Where the payment provider sends the buyer back")
+            .WithQuery("t", "The purchase's consult token.", required: true)
+            .WithQuery("resultado", "ok, fallo or pendiente, as the provider was told (informative).")
+            .AnswersEmpty(302, "On to the router's login page with `var=<id_compra>.<token>` (and `dst`).")
+            .Fails(404));
+
+    public static readonly HotspotRoute PaymentWebhook = new("PaymentWebhook", ["POST"], "/api/v1/webhooks/{proveedor}/{empresaId}", AuthKind.Anonymous, Handle.With<PurchaseWebhooks>(CompraEndpoints.WebhookAsync),
+        new RouteContract("A payment provider's notification (mercado_pago or stripe)")
+            .Describe("Checked on the raw body and headers with the company's webhook secret before anything is read (Mercado Pago `x-signature`, Stripe `Stripe-Signature`); the provider is then asked for the truth.")
+            .Accepts(new JsonObject { ["type"] = "object" }, [MediaTypes.Json])
+            .Answers<WebhookRecibido>(200, "Verified and handled (also a duplicate, or one that names no purchase of ours).")
+            .Fails(401, 404, 503));
+
+    public static readonly HotspotRoute ConfigurePagos = new("ConfigurePagos", ["PUT"], $"{Admin}/empresas/{{empresaId}}/pagos/{{proveedor}}", AuthKind.Session, Handle.With<PaymentSettings>(CompraEndpoints.ConfigurePaymentsAsync),
+        new RouteContract("Set a company's credentials at a payment provider (write-only)")
+            .Accepts<PagoConfigRequest>()
+            .Answers<PagoConfigRespuesta>(200, "What is configured (never a secret) and the webhook URL to paste in the provider's dashboard.")
+            .Fails(404));
+
+    public static readonly HotspotRoute RefundCompra = new("RefundCompra", ["POST"], $"{Admin}/compras/{{idCompra}}/reembolso", AuthKind.Session, Handle.With<PurchaseRefunds>(CompraEndpoints.RefundAsync),
+        new RouteContract("Refund a purchase, in full (no `monto`) or in part")
+            .Describe("Idempotent: an optional `Idempotency-Key` header repeats the same refund; a refund cut short is completed by the next request. A full refund removes the access.")
+            .Accepts<ReembolsoRequest>()
+            .Answers<ReembolsoRespuesta>(200, "The refund and the purchase's state.")
+            .Fails(404, 409, 503));
+
     public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, AutoReconnectEndpoint.PostAsync,
         new RouteContract("Reconnect a returning device whose MAC was randomized (seed 000)")
             .Describe("Always HTTP 200 for a connection outcome: read `estado` and `auto_conexion`.")
@@ -309,6 +350,7 @@ public static class RouteTable
         SweepRouter,
         CreateProducto, ListProductos, GetProducto, UpdateProducto, DeactivateProducto, ListPerfilesMikrotik,
         PublicConfig, CatalogoVenta, CatalogoVentaItem,
+        CreateCompra, GetCompra, CompraRetorno, PaymentWebhook, ConfigurePagos, RefundCompra,
         AutoReconnect,
         RouterKeyInfo,
         UnifiAuthorize, UnifiClient, UnifiUnauthorize,

@@ -57,7 +57,7 @@ public sealed partial class WorkerStartupTests
             Assert.Contains(typeof(TimeProvider), handlerServices);
             Assert.All(handlerServices, type => Assert.NotNull(scope.ServiceProvider.GetRequiredService(type)));
 
-            Assert.Equal(["SweepExpired"], scope.ServiceProvider.GetServices<ITimerJob>().Select(j => j.Name));
+            Assert.Equal(["ReconcilePurchases", "SweepExpired"], scope.ServiceProvider.GetServices<ITimerJob>().Select(j => j.Name).Order());
             Assert.True(scope.ServiceProvider.GetRequiredService<IOptions<Hotspot.Auth.ClientAddressOptions>>().Value.UseForwardedFor);
         }
 

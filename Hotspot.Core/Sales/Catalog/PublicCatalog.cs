@@ -45,8 +45,10 @@ public sealed class PublicCatalog(ProductoStore productos)
                 : throw new NotFoundException("Producto no encontrado o fuera de venta.");
     }
 
-    private static void EnsureSelling(RouterPrincipal key)
+    /// <summary>A deactivated router or company sells nothing: 403.</summary>
+    public static void EnsureSelling(RouterPrincipal key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         if (!key.Router.Activo || !key.Empresa.Activa)
         {
             throw new ForbiddenException("El router o su empresa están desactivados: no se vende acceso.");

@@ -3,6 +3,8 @@ namespace Hotspot.Sales.Payments;
 /// <summary>Where the providers' APIs are (the real ones, or the payment simulator) and how long we wait for them.</summary>
 public sealed class PaymentProviderOptions
 {
+    public const string Section = "Hotspot:Payments";
+
     public Uri MercadoPagoApiBase { get; set; } = new("https://api.mercadopago.com/");
 
     public Uri StripeApiBase { get; set; } = new("https://api.stripe.com");

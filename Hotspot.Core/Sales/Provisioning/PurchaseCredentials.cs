@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Hotspot.Secrets;
@@ -25,6 +26,16 @@ public sealed class PurchaseCredentials(ISecretStore secrets)
         var key = _key ??= await KeyAsync(cancellationToken);
         var digest = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"compra:{compraId}:usuario:{usuario}"));
         return FromUniformBytes(digest, PasswordLength);
+    }
+
+    /// <summary>
+    /// The token the buyer's portal shows to read its purchase (<c>X-Compra-Token</c>), derived like the password, so
+    /// it is never stored and a replayed creation answers the same token.
+    /// </summary>
+    public async Task<string> ConsultTokenAsync(string compraId, CancellationToken cancellationToken)
+    {
+        var key = _key ??= await KeyAsync(cancellationToken);
+        return "tq_" + Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"consulta:{compraId}")));
     }
 
     /// <summary>

@@ -1,0 +1,89 @@
+using Hotspot.Sales.Catalog;
+using Hotspot.Sales.Payments;
+
+namespace Hotspot.Sales.Purchases.Engine;
+
+/// <summary>
+/// Re-asks the provider what happened to a purchase's money and requests the transition that follows. This is the
+/// only way a purchase learns about money: a webhook, a poll or a return redirect is just a reason to ask.
+/// </summary>
+public sealed class PurchaseTruth(PaymentProviders providers, PaymentCredentialStore credentials, PurchaseRows rows, CompraWorkList work, PurchaseSteps steps, TimeProvider clock)
+{
+    /// <summary>
+    /// Asks the provider and applies the answer. A purchase whose checkout was never made has nothing to ask about
+    /// at Stripe (the session is the reference); Mercado Pago is searched by the purchase id either way.
+    /// </summary>
+    public async Task<CompraEntity> PullAsync(CompraEntity compra, string senal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compra);
+        if (!PaymentProviderNames.TryParse(compra.Proveedor, out var kind) || (kind == PaymentProviderKind.Stripe && compra.ReferenciaProveedor is null))
+        {
+            return compra;
+        }
+
+        var account = await credentials.GetAccountAsync(compra.EmpresaId, kind, cancellationToken)
+            ?? throw new PaymentProviderException(kind, PaymentFailure.BadCredentials, $"empresa {compra.EmpresaId} has no {compra.Proveedor} credentials.");
+        var truth = await providers.Provider(kind).LookupAsync(account, compra.Id, compra.ReferenciaProveedor, cancellationToken);
+        await steps.ReachedAsync(PurchaseStep.TruthRead, compra, cancellationToken);
+        return await ApplyAsync(compra, truth, senal, cancellationToken);
+    }
+
+    public async Task<CompraEntity> ApplyAsync(CompraEntity compra, PaymentTruth truth, string senal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        var target = Target(truth.State);
+        if (target is CompraEstados.Aprobada or CompraEstados.Reembolsada or CompraEstados.Contracargo)
+        {
+            // Listed before the move, so a crash right after it still leaves the purchase for the reconciler.
+            await work.ScheduleAsync(compra, clock.GetUtcNow(), cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        return await rows.UpdateAsync(compra, current =>
+        {
+            var changed = current.ConsultadaEn != now;
+            current.ConsultadaEn = now;
+            if (truth.RawStatus is { } raw && raw != current.EstadoPago)
+            {
+                current.EstadoPago = raw;
+            }
+
+            if (truth.ProviderPaymentId is { } paymentId && truth.State is not (PaymentState.Open or PaymentState.Rejected or PaymentState.Cancelled or PaymentState.Expired))
+            {
+                current.PagoProveedorId = paymentId;
+            }
+
+            var refunded = Money.ToCents(truth.AmountRefunded) ?? 0;
+            if (refunded > current.MontoReembolsadoCentavos)
+            {
+                current.MontoReembolsadoCentavos = refunded;
+            }
+
+            if (truth.Payments.Count(p => p.State is PaymentState.Approved or PaymentState.Refunded or PaymentState.ChargedBack or PaymentState.InDispute) > 1)
+            {
+                current.PagoDuplicado = true;
+            }
+
+            if (target is not null && rows.Move(current, target, senal) && target == CompraEstados.Aprobada)
+            {
+                current.PagadaEn = now;
+            }
+
+            return changed;
+        }, cancellationToken);
+    }
+
+    /// <summary>The state the provider's answer asks for; null when it asks for none (a dispute still open).</summary>
+    public static string? Target(PaymentState state) => state switch
+    {
+        PaymentState.Open => CompraEstados.PendientePago,
+        PaymentState.InProcess => CompraEstados.EnProceso,
+        PaymentState.Approved => CompraEstados.Aprobada,
+        PaymentState.Rejected => CompraEstados.Rechazada,
+        PaymentState.Cancelled => CompraEstados.Cancelada,
+        PaymentState.Expired => CompraEstados.Expirada,
+        PaymentState.Refunded => CompraEstados.Reembolsada,
+        PaymentState.ChargedBack => CompraEstados.Contracargo,
+        _ => null,
+    };
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hotspot.Auth;
+using Hotspot.Http;
+using Hotspot.Sales.Provisioning;
+using Hotspot.Sales.Purchases.Engine;
+using Microsoft.Extensions.Options;
+
+namespace Hotspot.Sales.Purchases;
+
+/// <summary>
+/// The buyer's view of a purchase: the portal's poll (router key + consult token) and the provider's return redirect
+/// (consult token in the URL). Both are signals: they re-ask the provider (a poll at most every few seconds) and
+/// do the router work the purchase is owed, then answer what the row says. An unknown purchase and a wrong token
+/// answer alike.
+/// </summary>
+public sealed class PurchaseStatus(CompraStore compras, PurchaseCredentials credentials, PurchaseEngine engine, IOptions<PurchaseOptions> options, TimeProvider clock)
+{
+    /// <summary>The router work a poll or a return waits for at most; the reconciler finishes what is left.</summary>
+    private static readonly TimeSpan RouterBudget = TimeSpan.FromSeconds(8);
+
+    public async Task<CompraEstado> PollAsync(RouterPrincipal key, string compraId, string? token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var compra = await FindAsync(key.Empresa.Id, compraId, token, cancellationToken);
+        if (compra is null || compra.RouterId != key.Router.Id)
+        {
+            throw NotFound();
+        }
+
+        var due = compra.ConsultadaEn is not { } asked || clock.GetUtcNow() - asked >= TimeSpan.FromSeconds(options.Value.ProviderPollSeconds);
+        compra = await engine.AdvanceTolerantAsync(compra, CompraSenales.Consulta, CompraEstados.AwaitsPayment(compra.Estado) && due, RouterBudget, cancellationToken);
+        return await ViewAsync(compra, cancellationToken);
+    }
+
+    /// <summary>The provider's return: asks the provider once, then where the buyer goes: the router's login page with the purchase in <c>var</c>.</summary>
+    public async Task<Uri> ReturnAsync(string compraId, string? token, CancellationToken cancellationToken)
+    {
+        var compra = await FindAsync(CompraIds.EmpresaOf(compraId) ?? 0, compraId, token, cancellationToken) ?? throw NotFound();
+        compra = await engine.AdvanceTolerantAsync(compra, CompraSenales.Retorno, CompraEstados.AwaitsPayment(compra.Estado), RouterBudget, cancellationToken);
+        var login = compra.UrlLogin;
+        var query = $"var={Uri.EscapeDataString(compra.Id + "." + token)}" + (compra.Dst is { } dst ? $"&dst={Uri.EscapeDataString(dst)}" : "");
+        return new Uri(login + (login.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query);
+    }
+
+    public async Task<CompraEstado> ViewAsync(CompraEntity c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var provisioned = c.Estado == CompraEstados.Provisionada;
+        return new CompraEstado(
+            c.Id,
+            c.Estado,
+            c.EstadoPago,
+            CompraProducto.From(c),
+            c.Monto,
+            c.Moneda,
+            c.TipoUsuario,
+            provisioned ? new UsuarioHotspot(c.Usuario, await credentials.PasswordAsync(c.Id, c.Usuario, cancellationToken)) : null,
+            c.AutoConexionJson is { } auto ? JsonSerializer.Deserialize<AutoConexion>(auto, ApiJson.Options) : null,
+            c.PagadaEn is null && !provisioned ? null
+                : new CompraRecibo(Folio(c), c.PagadaEn, c.Proveedor, c.PagoProveedorId ?? c.ReferenciaProveedor, c.ProductoNombre, c.Monto, c.Moneda, c.TiempoSegundos),
+            Mensaje(c.Estado),
+            c.ActualizadaEn);
+    }
+
+    /// <summary>The purchase when the token is its own, compared in constant time; null for an unknown id and a wrong token alike.</summary>
+    private async Task<CompraEntity?> FindAsync(long empresaId, string compraId, string? token, CancellationToken cancellationToken)
+    {
+        var expected = await credentials.ConsultTokenAsync(compraId, cancellationToken);
+        var matches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(token ?? ""));
+        var compra = await compras.GetAsync(empresaId, compraId, cancellationToken);
+        return matches ? compra : null;
+    }
+
+    private static NotFoundException NotFound() => new("Compra no encontrada.");
+
+    /// <summary>The receipt number: the purchase id without its company prefix, upper-case.</summary>
+    private static string Folio(CompraEntity c) => c.Id[(c.Id.IndexOf('-', StringComparison.Ordinal) + 1)..].ToUpperInvariant();
+
+    public static string? Mensaje(string estado) => estado switch
+    {
+        CompraEstados.Creada or CompraEstados.PendientePago => "Esperando el pago.",
+        CompraEstados.EnProceso => "Pago pendiente: se confirmará en cuanto el proveedor lo acredite.",
+        CompraEstados.Aprobada => "Pago recibido, activando tu acceso…",
+        CompraEstados.Provisionada => null,
+        CompraEstados.Rechazada => "El pago fue rechazado.",
+        CompraEstados.Expirada => "El tiempo para pagar terminó; inicia una compra nueva.",
+        CompraEstados.Cancelada => "El pago fue cancelado.",
+        CompraEstados.RequiereAtencion => "Pago recibido, pero no pudimos activar tu acceso; el operador ya fue avisado.",
+        CompraEstados.Reembolsada => "La compra fue reembolsada y el acceso retirado.",
+        CompraEstados.Contracargo => "El pago fue revertido por el banco y el acceso retirado.",
+        _ => null,
+    };
+}
