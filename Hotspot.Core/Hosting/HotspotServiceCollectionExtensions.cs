@@ -10,6 +10,7 @@ using Hotspot.Reconnect;
 using Hotspot.Sales.Catalog;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Sales.Purchases;
+using Hotspot.Sales.Reports;
 using Hotspot.RouterOs;
 using Hotspot.Sweeper;
 using Hotspot.Drivers;
@@ -143,6 +144,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyAdmin>();
         services.TryAddSingleton<RouterConnectionTest>();
         services.TryAddSingleton<SweepOnDemand>();
+        services.AddSalesReports();
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();

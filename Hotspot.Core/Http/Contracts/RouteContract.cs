@@ -47,6 +47,10 @@ public sealed record RouteContract(string Summary)
     public RouteContract AnswersHtml(int status, string description) =>
         Answers(new ResponseContract(status, description, null, MediaTypes.Html, ImmutableDictionary<string, JsonNode>.Empty) { Schema = new JsonObject { ["type"] = "string" } });
 
+    /// <summary>A text file answer (CSV), described as a string.</summary>
+    public RouteContract AnswersFile(int status, string description, string mediaType) =>
+        Answers(new ResponseContract(status, description, null, mediaType, ImmutableDictionary<string, JsonNode>.Empty) { Schema = new JsonObject { ["type"] = "string" } });
+
     public RouteContract AnswersEmpty(int status, string description) =>
         Answers(new ResponseContract(status, description, null, null, ImmutableDictionary<string, JsonNode>.Empty));
 
@@ -149,4 +153,5 @@ public static class MediaTypes
     public const string Problem = "application/problem+json";
     public const string Html = "text/html";
     public const string Form = "application/x-www-form-urlencoded";
+    public const string Csv = "text/csv";
 }
