@@ -148,7 +148,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();
-        services.TryAddSingleton<PurchaseCredentials>();
+        services.AddPurchaseProvisioning();
         services.AddPurchases(configuration);
         services.AddTimerJob<SweepJob>();
     }

@@ -32,6 +32,12 @@ public enum ProvisioningStatus
 
     /// <summary>The router or controller did not answer or failed; retry later with backoff.</summary>
     RouterUnavailable,
+
+    /// <summary>
+    /// The router refused the order as given (the product's profile is not on it, a limit out of its range, the router
+    /// is not the company's): retrying will not help; an operator must look (<c>requiere_atencion</c>).
+    /// </summary>
+    Rejected,
 }
 
 /// <param name="LoggedIn">The buyer's device was logged in (only with <see cref="ProvisioningOrder.ConexionAutomatica"/>).</param>

@@ -99,6 +99,9 @@ public sealed class PurchaseFulfilment(
                     await steps.ReachedAsync(PurchaseStep.UserNameStored, compra, cancellationToken);
                     logger.LogWarning("Purchase {CompraId}: its user name belonged to another router user; a new one was stored", compra.Id);
                     continue;
+                case ProvisioningStatus.Rejected:
+                    // The order itself is wrong (a profile missing on the router): an operator must look; retried only hourly.
+                    return await RetryLaterAsync(compra, result.Detail ?? "El router rechazó el pedido.", cancellationToken, giveUp: true);
                 default:
                     return await RetryLaterAsync(compra, result.Detail ?? "El router no respondió.", cancellationToken);
             }
@@ -152,10 +155,10 @@ public sealed class PurchaseFulfilment(
         return (compra, leased);
     }
 
-    private async Task<CompraEntity> RetryLaterAsync(CompraEntity compra, string error, CancellationToken cancellationToken)
+    private async Task<CompraEntity> RetryLaterAsync(CompraEntity compra, string error, CancellationToken cancellationToken, bool giveUp = false)
     {
         var now = clock.GetUtcNow();
-        var attempt = compra.Intentos + 1;
+        var attempt = Math.Max(compra.Intentos + 1, giveUp ? Backoff.Count : 0);
         var next = now + Backoff[Math.Min(attempt, Backoff.Count) - 1];
         await work.ScheduleAsync(compra, next, cancellationToken);
         logger.LogWarning("Purchase {CompraId}: router work failed (attempt {Attempt}): {Error}; next try at {Next:o}", compra.Id, attempt, error, next);

@@ -1,0 +1,17 @@
+using Hotspot.Sales.Provisioning.Mikrotik;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hotspot.Sales.Provisioning;
+
+public static class ProvisioningServiceCollectionExtensions
+{
+    /// <summary>Purchase credentials and the provisioner of each router kind, behind one <see cref="IPurchaseProvisioner"/>.</summary>
+    public static IServiceCollection AddPurchaseProvisioning(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PurchaseCredentials>();
+        services.TryAddSingleton<MikrotikPurchaseProvisioner>();
+        services.TryAddSingleton<IPurchaseProvisioner, PurchaseProvisioner>();
+        return services;
+    }
+}
