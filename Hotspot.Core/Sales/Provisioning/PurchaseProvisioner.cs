@@ -1,4 +1,4 @@
-using Hotspot.Routers;
+using Hotspot.Mikrotik;
 using Hotspot.Sales.Provisioning.Mikrotik;
 using Hotspot.Tenancy;
 

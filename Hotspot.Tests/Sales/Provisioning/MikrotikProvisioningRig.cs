@@ -1,5 +1,6 @@
 using System.Net;
 using Hotspot.Drivers;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Tests.Infrastructure;
@@ -79,7 +80,7 @@ internal sealed class MikrotikProvisioningRig : IAsyncDisposable
     public async Task<IReadOnlyList<HotspotCookie>> CookiesAsync() => await Client.GetHotspotCookiesAsync(null, default);
 
     /// <summary>How many <c>/ip/hotspot/user/add</c> the router has received so far.</summary>
-    public int UserAdds() => Router.Simulator.Sentences.All().Count(s => s.Words[0] == RouterOsMenus.HotspotUsers + "/add");
+    public int UserAdds() => Router.Simulator.Sentences.All().Count(s => s.Words[0] == MikrotikMenus.HotspotUsers + "/add");
 
     public async ValueTask DisposeAsync()
     {

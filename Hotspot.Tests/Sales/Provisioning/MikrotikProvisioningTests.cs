@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Tests.Infrastructure;

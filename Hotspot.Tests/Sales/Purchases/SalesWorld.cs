@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Purchases;
 using Hotspot.Sales.Purchases.Engine;

@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Microsoft.Extensions.Logging;

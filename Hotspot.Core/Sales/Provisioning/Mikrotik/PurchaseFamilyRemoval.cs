@@ -1,3 +1,4 @@
+using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 
@@ -19,9 +20,9 @@ internal static class PurchaseFamilyRemoval
         var names = ours.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
 
         // One item per command, all in one round trip: an item already gone traps alone without holding back the rest.
-        var removals = family.Sessions.Where(s => names.Contains(s.User)).Select(s => Remove(RouterOsMenus.HotspotActive, s.Id))
-            .Concat(family.Cookies.Where(c => names.Contains(c.User)).Select(c => Remove(RouterOsMenus.HotspotCookies, c.Id)))
-            .Concat(ours.OrderByDescending(m => m.Slot).Select(m => Remove(RouterOsMenus.HotspotUsers, m.User.Id)))
+        var removals = family.Sessions.Where(s => names.Contains(s.User)).Select(s => Remove(MikrotikMenus.HotspotActive, s.Id))
+            .Concat(family.Cookies.Where(c => names.Contains(c.User)).Select(c => Remove(MikrotikMenus.HotspotCookies, c.Id)))
+            .Concat(ours.OrderByDescending(m => m.Slot).Select(m => Remove(MikrotikMenus.HotspotUsers, m.User.Id)))
             .ToList();
         if (removals.Count == 0)
         {
@@ -37,5 +38,5 @@ internal static class PurchaseFamilyRemoval
         }
     }
 
-    private static RouterOsCommand Remove(string menu, string id) => RouterOsMenus.Remove(menu, [id]);
+    private static RouterOsCommand Remove(string menu, string id) => RouterOsCommand.Remove(menu, [id]);
 }
