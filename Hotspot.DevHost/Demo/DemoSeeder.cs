@@ -207,7 +207,7 @@ public sealed class DemoSeeder(
             .AppendLine("ID=$(echo \"$COMPRA\" | jq -r .id_compra) TOKEN=$(echo \"$COMPRA\" | jq -r .token_consulta) PAGO=$(echo \"$COMPRA\" | jq -r .pago.url_pago)")
             .AppendLine("# 2. The guest pays: open $PAGO in a browser and press Aprobar, or approve from here through the simulator's control port:")
             .AppendLine("curl -s -X POST $PAGOS/checkouts/${PAGO##*/}/pay -H 'Content-Type: application/json' -d '{\"outcome\":\"approve\"}'")
-            .AppendLine("# 3. The portal polls the purchase: estado provisionada, usuario_hotspot with the credentials, the receipt:")
+            .AppendLine("# 3. The portal polls the purchase until estado is provisionada (a moment after approving): usuario_hotspot, the receipt:")
             .AppendLine("curl -s $API/api/v1/compras/$ID -H \"X-API-Key: $KEY\" -H \"X-Compra-Token: $TOKEN\" | jq")
             .ToString();
     }
