@@ -38,11 +38,19 @@ public sealed class SalesAlerts(SalesAlertLedger ledger, AuditLog audit, TimePro
         return RaiseAsync(compra.EmpresaId, SalesAlertActions.RequiereAtencion, compra.Id, $"compra:{compra.Id}", cancellationToken);
     }
 
-    /// <summary>A verified notification of <paramref name="empresaId"/>'s account names a payment no purchase of ours made.</summary>
+    /// <summary>
+    /// A verified notification of <paramref name="empresaId"/>'s account names a payment no purchase of ours made. A
+    /// notification that names no payment (another Stripe event sent to the endpoint) is no alert.
+    /// </summary>
     public Task<bool> PagoHuerfanoAsync(long empresaId, WebhookNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var pago = $"{PaymentProviderNames.Of(notice.Provider)}:{notice.ProviderPaymentId ?? notice.ResourceId}";
+        if (notice.ProviderPaymentId is not { Length: > 0 } paymentId)
+        {
+            return Task.FromResult(false);
+        }
+
+        var pago = $"{PaymentProviderNames.Of(notice.Provider)}:{paymentId}";
         return RaiseAsync(empresaId, SalesAlertActions.PagoHuerfano, pago, $"pago:{pago}", cancellationToken);
     }
 
