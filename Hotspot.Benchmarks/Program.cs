@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Hotspot.Benchmarks.Reconnect;
+using Hotspot.Benchmarks.Sales;
 using Hotspot.Benchmarks.Sweeper;
 
 namespace Hotspot.Benchmarks;
@@ -7,6 +8,7 @@ namespace Hotspot.Benchmarks;
 // BenchmarkDotNet suites: dotnet run -c Release --project Hotspot.Benchmarks -- --filter '*ApiKey*'
 // The sweep's load run:   dotnet run -c Release --project Hotspot.Benchmarks -- sweep-load
 // The family race:        dotnet run -c Release --project Hotspot.Benchmarks -- family-race [runs]
+// Purchases under load:   dotnet run -c Release --project Hotspot.Benchmarks -- purchase-load [purchases]
 internal static class BenchmarkEntryPoint
 {
     private static async Task<int> Main(string[] args)
@@ -19,6 +21,11 @@ internal static class BenchmarkEntryPoint
         if (args.FirstOrDefault() == "family-race")
         {
             return await FamilyRaceLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        }
+
+        if (args.FirstOrDefault() == "purchase-load")
+        {
+            return await PurchaseLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);

@@ -15,6 +15,7 @@ public sealed class PurchaseProbe : IPurchaseStepObserver
 {
     private readonly ConcurrentDictionary<(string Id, string Estado), TaskCompletionSource> _states = new();
     private readonly ConcurrentDictionary<PurchaseStep, int> _crashes = new();
+    private readonly ConcurrentDictionary<PurchaseStep, TaskCompletionSource> _crashed = new();
 
     /// <summary>Throws the next <paramref name="times"/> times the engine reaches <paramref name="step"/>.</summary>
     public void CrashAt(PurchaseStep step, int times = 1) => _crashes[step] = times;
@@ -28,6 +29,7 @@ public sealed class PurchaseProbe : IPurchaseStepObserver
 
         if (_crashes.TryGetValue(reached, out var left) && left > 0 && _crashes.TryUpdate(reached, left - 1, left))
         {
+            Crashed(reached).TrySetResult();
             throw new InjectedCrashException(reached);
         }
 
@@ -38,7 +40,13 @@ public sealed class PurchaseProbe : IPurchaseStepObserver
     public Task ReachedAsync(string compraId, string estado) =>
         Signal(compraId, estado).Task.WaitAsync(TimeSpan.FromSeconds(60));
 
+    /// <summary>Completes once the crash set with <see cref="CrashAt"/> has happened.</summary>
+    public Task CrashedAsync(PurchaseStep step) => Crashed(step).Task.WaitAsync(TimeSpan.FromSeconds(60));
+
     public bool HasReached(string compraId, string estado) => Signal(compraId, estado).Task.IsCompleted;
+
+    private TaskCompletionSource Crashed(PurchaseStep step) =>
+        _crashed.GetOrAdd(step, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private TaskCompletionSource Signal(string id, string estado) =>
         _states.GetOrAdd((id, estado), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

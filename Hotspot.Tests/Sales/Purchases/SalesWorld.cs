@@ -63,19 +63,18 @@ internal sealed class SalesWorld : IAsyncDisposable
     /// <summary>The company's provider credentials, which must never appear in an answer or a log.</summary>
     public IReadOnlyList<string> Secrets { get; private set; } = [];
 
-    public static async Task<SalesWorld> StartAsync(AzuriteFixture azurite, int routerLatencyMs = 0)
+    public static async Task<SalesWorld> StartAsync(AzuriteFixture azurite, int routerLatencyMs = 0, Dictionary<string, string?>? settings = null)
     {
         var router = RunningRouter.Start(configure: o => o with { LatencyMs = routerLatencyMs });
         var payments = await PaymentSimulator.StartAsync(new PaymentSimulatorOptions { Accounts = [] }, CancellationToken.None);
         var probe = new PurchaseProbe();
         var logs = new CapturedLogs();
-        var host = await TenancyHost.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["Hotspot:Payments:MercadoPagoApiBase"] = payments.ApiBaseUrl.ToString(),
-            ["Hotspot:Payments:StripeApiBase"] = payments.ApiBaseUrl.ToString(),
-            ["Hotspot:Payments:StripeConnectBase"] = payments.ApiBaseUrl.ToString(),
-            ["Hotspot:Ventas:ProviderPollSeconds"] = "0",
-        }, services => services.AddSingleton<IPurchaseStepObserver>(probe).AddLogging(b => b.AddProvider(logs)));
+        settings ??= [];
+        settings["Hotspot:Payments:MercadoPagoApiBase"] = payments.ApiBaseUrl.ToString();
+        settings["Hotspot:Payments:StripeApiBase"] = payments.ApiBaseUrl.ToString();
+        settings["Hotspot:Payments:StripeConnectBase"] = payments.ApiBaseUrl.ToString();
+        settings.TryAdd("Hotspot:Ventas:ProviderPollSeconds", "0");
+        var host = await TenancyHost.StartAsync(azurite, settings, services => services.AddSingleton<IPurchaseStepObserver>(probe).AddLogging(b => b.AddProvider(logs)));
         var world = new SalesWorld(router, payments, host, probe, logs);
         await world.SetUpAsync();
         return world;

@@ -46,27 +46,36 @@ public sealed class PurchaseTruth(PaymentProviders providers, PaymentCredentialS
             if (truth.RawStatus is { } raw && raw != current.EstadoPago)
             {
                 current.EstadoPago = raw;
+                changed = true;
             }
 
-            if (truth.ProviderPaymentId is { } paymentId && truth.State is not (PaymentState.Open or PaymentState.Rejected or PaymentState.Cancelled or PaymentState.Expired))
+            if (truth.ProviderPaymentId is { } paymentId && paymentId != current.PagoProveedorId
+                && truth.State is not (PaymentState.Open or PaymentState.Rejected or PaymentState.Cancelled or PaymentState.Expired))
             {
                 current.PagoProveedorId = paymentId;
+                changed = true;
             }
 
             var refunded = Money.ToCents(truth.AmountRefunded) ?? 0;
             if (refunded > current.MontoReembolsadoCentavos)
             {
                 current.MontoReembolsadoCentavos = refunded;
+                changed = true;
             }
 
-            if (truth.Payments.Count(p => p.State is PaymentState.Approved or PaymentState.Refunded or PaymentState.ChargedBack or PaymentState.InDispute) > 1)
+            if (!current.PagoDuplicado && truth.Payments.Count(p => p.State is PaymentState.Approved or PaymentState.Refunded or PaymentState.ChargedBack or PaymentState.InDispute) > 1)
             {
                 current.PagoDuplicado = true;
+                changed = true;
             }
 
-            if (target is not null && rows.Move(current, target, senal) && target == CompraEstados.Aprobada)
+            if (target is not null && rows.Move(current, target, senal))
             {
-                current.PagadaEn = now;
+                changed = true;
+                if (target == CompraEstados.Aprobada)
+                {
+                    current.PagadaEn = now;
+                }
             }
 
             return changed;
