@@ -7,6 +7,7 @@ namespace Hotspot.Benchmarks;
 
 // BenchmarkDotNet suites: dotnet run -c Release --project Hotspot.Benchmarks -- --filter '*ApiKey*'
 // The sweep's load run:   dotnet run -c Release --project Hotspot.Benchmarks -- sweep-load
+// Provisioning:          dotnet run -c Release --project Hotspot.Benchmarks -- provisioning [purchases]
 // The family race:        dotnet run -c Release --project Hotspot.Benchmarks -- family-race [runs]
 // Purchases under load:   dotnet run -c Release --project Hotspot.Benchmarks -- purchase-load [purchases]
 internal static class BenchmarkEntryPoint
@@ -16,6 +17,11 @@ internal static class BenchmarkEntryPoint
         if (args.FirstOrDefault() == "sweep-load")
         {
             return await SweepLoadRun.RunAsync();
+        }
+
+        if (args.FirstOrDefault() == "provisioning")
+        {
+            return await ProvisioningLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
         }
 
         if (args.FirstOrDefault() == "family-race")

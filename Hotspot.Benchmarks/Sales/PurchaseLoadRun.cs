@@ -68,22 +68,42 @@ public static class PurchaseLoadRun
             var waits = await Task.WhenAll(created.Select(c => Gated(gate, () => UntilProvisionedAsync(http, apiKey, c, paidAt[c.Id]))));
             clock.Stop();
 
+            // The simulator sends webhooks one at a time: let every copy arrive before counting users, so that a duplicate
+            // that comes after its purchase was provisioned is counted too.
+            var webhooks = await AllWebhooksDeliveredAsync(control, purchases * 2);
+
             var users = router.State.Snapshot()["/ip/hotspot/user"];
             var perPurchase = created.Select(c => users.Count(u => u.TryGetValue("comment", out var comment) && comment.Split(" ").Any(w => w == "COMPRA=" + c.Id))).ToList();
             var adds = router.Sentences.All().Count(s => s.Words.Count > 0 && s.Words[0] == "/ip/hotspot/user/add");
             var provisioned = waits.Count(w => w.Provisioned);
             var latencies = waits.Where(w => w.Provisioned).Select(w => w.Elapsed.TotalMilliseconds).Order().ToList();
-            var webhooks = JsonDocument.Parse(await control.GetStringAsync(new Uri("/webhooks", UriKind.Relative))).RootElement.GetArrayLength();
             var timing = latencies.Count == 0 ? "n/a"
                 : FormattableString.Invariant($"p50 {latencies[latencies.Count / 2]:0} ms, p95 {latencies[latencies.Count * 95 / 100]:0} ms, max {latencies[^1]:0} ms");
             Console.WriteLine(FormattableString.Invariant(
-                $"{purchases} purchases ({InFlight} requests in flight, every webhook sent twice: {webhooks} deliveries, 20 ms per router reply) in {clock.Elapsed.TotalSeconds:0.0} s (created in {createdIn.TotalSeconds:0.0} s): {provisioned} provisioned, {perPurchase.Count(n => n > 1)} with more than one router user, {perPurchase.Count(n => n == 0)} with none, {adds} user adds; payment to provisioned as the portal saw it: {timing}"));
+                $"{purchases} purchases ({InFlight} requests in flight, every webhook sent twice: {webhooks} deliveries answered, 20 ms per router reply) in {clock.Elapsed.TotalSeconds:0.0} s (created in {createdIn.TotalSeconds:0.0} s): {provisioned} provisioned, {perPurchase.Count(n => n > 1)} with more than one router user, {perPurchase.Count(n => n == 0)} with none, {adds} user adds; payment to provisioned as the portal saw it: {timing}"));
             return provisioned == purchases && perPurchase.All(n => n == 1) ? 0 : 1;
         }
         finally
         {
             await app.StopAsync();
             await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Deliveries answered by the DevHost, once at least <paramref name="expected"/> were (or after 5 minutes).</summary>
+    private static async Task<int> AllWebhooksDeliveredAsync(HttpClient control, int expected)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var answered = JsonDocument.Parse(await control.GetStringAsync(new Uri("/webhooks", UriKind.Relative))).RootElement.EnumerateArray()
+                .Count(d => d.GetProperty("outcome").GetString() is "delivered" or "refused");
+            if (answered >= expected || Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(5))
+            {
+                return answered;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
     }
 

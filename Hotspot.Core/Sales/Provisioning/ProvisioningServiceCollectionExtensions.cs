@@ -1,4 +1,5 @@
 using Hotspot.Sales.Provisioning.Mikrotik;
+using Hotspot.Sales.Provisioning.Unifi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,8 @@ public static class ProvisioningServiceCollectionExtensions
     {
         services.TryAddSingleton<PurchaseCredentials>();
         services.TryAddSingleton<MikrotikPurchaseProvisioner>();
+        services.TryAddSingleton<PurchaseEntitlements>();
+        services.TryAddSingleton<UnifiPurchaseProvisioner>();
         services.TryAddSingleton<IPurchaseProvisioner, PurchaseProvisioner>();
         return services;
     }

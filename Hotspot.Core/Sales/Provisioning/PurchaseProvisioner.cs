@@ -1,6 +1,9 @@
 using Hotspot.Mikrotik;
+using Hotspot.RouterOs;
 using Hotspot.Sales.Provisioning.Mikrotik;
+using Hotspot.Sales.Provisioning.Unifi;
 using Hotspot.Tenancy;
+using Hotspot.Tenancy.Entities;
 
 namespace Hotspot.Sales.Provisioning;
 
@@ -8,24 +11,30 @@ namespace Hotspot.Sales.Provisioning;
 /// The <see cref="IPurchaseProvisioner"/> the purchase engine uses: finds the purchase's router within its company and
 /// hands the order to the provisioner of the router's kind.
 /// </summary>
-public sealed class PurchaseProvisioner(TenancyCache tenancy, IMikrotikClients mikrotikClients, MikrotikPurchaseProvisioner mikrotik) : IPurchaseProvisioner
+public sealed class PurchaseProvisioner(
+    TenancyCache tenancy, IMikrotikClients mikrotikClients, MikrotikPurchaseProvisioner mikrotik, UnifiPurchaseProvisioner unifi) : IPurchaseProvisioner
 {
     public Task<ProvisioningResult> ProvisionAsync(ProvisioningOrder order, CancellationToken cancellationToken) =>
-        DispatchAsync(order, (client, ct) => mikrotik.ProvisionAsync(client, order, ct), cancellationToken);
+        DispatchAsync(order, (client, ct) => mikrotik.ProvisionAsync(client, order, ct), (router, ct) => unifi.ProvisionAsync(router, order, ct), cancellationToken);
 
     public Task<ProvisioningResult> RevokeAsync(ProvisioningOrder order, CancellationToken cancellationToken) =>
-        DispatchAsync(order, (client, ct) => mikrotik.RevokeAsync(client, order, ct), cancellationToken);
+        DispatchAsync(order, (client, ct) => mikrotik.RevokeAsync(client, order, ct), (router, ct) => unifi.RevokeAsync(router, order, ct), cancellationToken);
 
     private async Task<ProvisioningResult> DispatchAsync(
-        ProvisioningOrder order, Func<RouterOs.IRouterOsClient, CancellationToken, Task<ProvisioningResult>> onMikrotik, CancellationToken cancellationToken)
+        ProvisioningOrder order,
+        Func<IRouterOsClient, CancellationToken, Task<ProvisioningResult>> onMikrotik,
+        Func<RouterEntity, CancellationToken, Task<ProvisioningResult>> onUnifi,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var router = await tenancy.RouterAsync(order.EmpresaId, order.RouterId, cancellationToken);
+        var found = await tenancy.RouterAsync(order.EmpresaId, order.RouterId, cancellationToken);
+        var router = found?.EmpresaId == order.EmpresaId ? found : null;
         return router?.Tipo switch
         {
             RouterKinds.Mikrotik => await onMikrotik(await mikrotikClients.ForAsync(router, cancellationToken), cancellationToken),
+            RouterKinds.Unifi => await onUnifi(router, cancellationToken),
             null => new ProvisioningResult(ProvisioningStatus.Rejected, Detail: $"Company {order.EmpresaId} has no router {order.RouterId}."),
-            _ => new ProvisioningResult(ProvisioningStatus.Rejected, Detail: $"Router {order.RouterId} is of a kind purchases cannot provision yet ({router.Tipo})."),
+            _ => new ProvisioningResult(ProvisioningStatus.Rejected, Detail: $"Router {order.RouterId} is of a kind purchases cannot provision ({router.Tipo})."),
         };
     }
 }

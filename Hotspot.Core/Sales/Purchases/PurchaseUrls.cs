@@ -11,7 +11,7 @@ public sealed class PurchaseUrls(IOptions<PurchaseOptions> options)
     public Uri BaseOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return options.Value.PublicBaseUrl is { } configured
+        return options.Value.PublicBaseUrl is { IsAbsoluteUri: true } configured
             ? new Uri(configured.AbsoluteUri.TrimEnd('/') + "/")
             : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
     }

@@ -79,8 +79,8 @@ internal sealed class MikrotikProvisioningRig : IAsyncDisposable
 
     public async Task<IReadOnlyList<HotspotCookie>> CookiesAsync() => await Client.GetHotspotCookiesAsync(null, default);
 
-    /// <summary>How many <c>/ip/hotspot/user/add</c> the router has received so far.</summary>
-    public int UserAdds() => Router.Simulator.Sentences.All().Count(s => s.Words[0] == MikrotikMenus.HotspotUsers + "/add");
+    /// <summary>Opens the host's pooled connection to the router (a purchase of its own), so that faults meet the purchase's commands, not a login.</summary>
+    public async Task WarmAsync() => Assert.Equal(ProvisioningStatus.Done, (await Provisioner.ProvisionAsync(Order(), default)).Status);
 
     public async ValueTask DisposeAsync()
     {

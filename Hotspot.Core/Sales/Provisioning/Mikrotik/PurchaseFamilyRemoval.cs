@@ -1,5 +1,4 @@
 using Hotspot.Mikrotik;
-using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 
 namespace Hotspot.Sales.Provisioning.Mikrotik;
