@@ -54,6 +54,7 @@ public static class DevHostApplication
             builder.Configuration.GetSection(DemoOptions.Section).Bind(demo);
             if (demo.Enabled)
             {
+                await DemoPayments.StartAsync(builder, cancellationToken);
                 builder.Services.AddSingleton<DemoSeeder>();
                 builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
             }

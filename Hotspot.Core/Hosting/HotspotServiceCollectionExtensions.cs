@@ -16,6 +16,7 @@ using Hotspot.Sales.Catalog;
 using Hotspot.Sales.Payments;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Sales.Purchases;
+using Hotspot.Sales.Reports;
 using Hotspot.Secrets;
 using Hotspot.Storage;
 using Hotspot.Sweeper;
@@ -150,6 +151,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyAdmin>();
         services.TryAddSingleton<RouterConnectionTest>();
         services.TryAddSingleton<SweepOnDemand>();
+        services.AddSalesReports();
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();

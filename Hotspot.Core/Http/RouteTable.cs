@@ -11,6 +11,7 @@ using Hotspot.Reconnect;
 using Hotspot.Sales.Catalog;
 using Hotspot.Storage;
 using Hotspot.Sales.Purchases;
+using Hotspot.Sales.Reports;
 using Hotspot.Sweeper;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
@@ -273,6 +274,27 @@ public static class RouteTable
             .Answers<ReembolsoRespuesta>(200, "The refund and the purchase's state.")
             .Fails(404, 409, 503));
 
+    public static readonly HotspotRoute ListCompras = new("ListCompras", ["GET"], $"{Admin}/compras", AuthKind.Session, Handle.With<SalesReports>(SalesEndpoints.ListAsync),
+        SalesFilters(new RouteContract("Purchases, newest first, each with its history (a cliente_admin sees its company's)").Paged())
+            .Answers<PageResponse<CompraVenta>>(200, "A page of purchases.")
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute GetCompraAdmin = new("GetCompraAdmin", ["GET"], $"{Admin}/compras/{{idCompra}}", AuthKind.Session, Handle.With<SalesReports>(SalesEndpoints.GetAsync),
+        new RouteContract("One purchase with its history and refunds")
+            .Answers<CompraVenta>(200, "The purchase.")
+            .Fails(404));
+
+    public static readonly HotspotRoute VentasCsv = new("VentasCsv", ["GET"], $"{Admin}/ventas.csv", AuthKind.Session, Handle.With<SalesReports>(SalesEndpoints.CsvAsync),
+        SalesFilters(new RouteContract("The purchases as a CSV file (RFC 4180, UTF-8, safe to open in a spreadsheet)"))
+            .AnswersFile(200, "One line per purchase after a header, streamed.", MediaTypes.Csv)
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute VentasResumen = new("VentasResumen", ["GET"], $"{Admin}/ventas/resumen", AuthKind.Session, Handle.With<SalesReports>(SalesEndpoints.SummaryAsync),
+        SalesFilters(new RouteContract("Gross, refunds, chargebacks and net per currency; purchases per state; the money by day, product or router"))
+            .WithQuery("agrupar", "dia (default, UTC day of creation), producto or router.")
+            .Answers<ResumenVentas>(200, "The summary.")
+            .Fails(404, 422));
+
     public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, Handle.With<AutoReconnection>(AutoReconnectEndpoint.PostAsync),
         new RouteContract("Reconnect a returning device whose MAC was randomized (seed 000)")
             .Describe("Always HTTP 200 for a connection outcome: read `estado` and `auto_conexion`.")
@@ -365,6 +387,7 @@ public static class RouteTable
         PortalConfigJs, PortalWalledGarden,
         PublicConfig, CatalogoVenta, CatalogoVentaItem,
         CreateCompra, GetCompra, CompraRetorno, PaymentWebhook, ConfigurePagos, RefundCompra,
+        ListCompras, GetCompraAdmin, VentasCsv, VentasResumen,
         AutoReconnect,
         RouterKeyInfo,
         UnifiAuthorize, UnifiClient, UnifiUnauthorize,
@@ -372,6 +395,13 @@ public static class RouteTable
         PortalLogin, GetPortalLogin, EndPortalLogin,
         ActionApi,
     ];
+
+    private static RouteContract SalesFilters(RouteContract contract) => contract
+        .WithQuery("empresa_id", "A super_admin's choice of company (default: all); a cliente_admin only its own.", type: "integer")
+        .WithQuery("router_id", "Only this router's purchases.", type: "integer")
+        .WithQuery("estado", "Only purchases in this state.")
+        .WithQuery("desde", "Created at or after: a date (2026-12-01, from 00:00 UTC) or an ISO 8601 time.")
+        .WithQuery("hasta", "Created at or before: a date (through 23:59:59 UTC) or an ISO 8601 time.");
 
     private static RouteContract GuestPage(RouteContract contract) => contract
         .WithQuery("id", "The guest device's MAC, as UniFi redirects.", required: true)

@@ -5,6 +5,8 @@ using Hotspot.Auth;
 using Hotspot.Hosting;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
+using Hotspot.Sales.Catalog;
+using Hotspot.Sales.Payments;
 using Hotspot.Simulators.RouterOs;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;
@@ -15,7 +17,8 @@ namespace Hotspot.DevHost.Demo;
 
 /// <summary>
 /// A demo a newcomer can try at once: a RouterOS simulator in this process with a paid RANDMAC user and three devices
-/// on its hotspot, a demo company with a router pointing at it, and the commands to try seed 000's flow.
+/// on its hotspot, a demo company with a router pointing at it, and the commands to try seed 000's flow; a product of
+/// one hour on sale and the company's accounts at the in-process payment simulator, with the commands to buy it.
 /// </summary>
 public sealed class DemoSeeder(
     IServiceProvider services,
@@ -25,12 +28,17 @@ public sealed class DemoSeeder(
 {
     public const string HotspotUser = "AB3C9D";
     public const string HotspotPassword = "4821";
+    public const string BuyerMac = "22:33:44:55:66:77";
+    public const string BuyerIp = "192.168.88.176";
+    public const string DemoLoginUrl = "http://hotspot.demo/login";
     private const string RouterPassword = "demo-router-password";
     private readonly TaskCompletionSource<DemoInfo> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RouterOsSimulator? _simulator;
     private DemoHotspot? _hotspot;
 
-    public sealed record DemoInfo(string BaseUrl, string AdminEmail, string? AdminPassword, long RouterId, string ApiKey, RouterOsSimulator Simulator, DemoHotspot Hotspot);
+    public sealed record DemoInfo(
+        string BaseUrl, string AdminEmail, string? AdminPassword, long EmpresaId, long RouterId, string ApiKey, string ProductoId,
+        RouterOsSimulator Simulator, DemoHotspot Hotspot, DemoPayments Payments);
 
     /// <summary>Completes once the demo is in place (tests wait on it).</summary>
     public Task<DemoInfo> Ready => _ready.Task;
@@ -96,7 +104,9 @@ public sealed class DemoSeeder(
             cancellationToken);
         var (_, apiKey) = await services.GetRequiredService<ApiKeyStore>().IssueAsync(router, cancellationToken);
         var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DevHostApplication.DefaultUrl;
-        return new DemoInfo(address.Replace("[::]", "localhost", StringComparison.Ordinal), adminEmail, adminPassword, router.Id, apiKey, _simulator, _hotspot);
+        var baseUrl = address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal);
+        var producto = await SeedSaleAsync(adminEmail, router, new Uri(baseUrl.TrimEnd('/') + "/"), cancellationToken);
+        return new DemoInfo(baseUrl, adminEmail, adminPassword, empresa.Id, router.Id, apiKey, producto.Id, _simulator, _hotspot, services.GetRequiredService<DemoPayments>());
     }
 
     /// <summary>The paid user of seed 000's example, and three devices on the hotspot network.</summary>
@@ -111,6 +121,21 @@ public sealed class DemoSeeder(
         simulator.State.AddHost("11:22:33:44:55:66", "192.168.88.175");
         simulator.State.AddHost("22:33:44:55:66:77", "192.168.88.176");
         await client.AddHotspotUserAsync(new NewHotspotUser(DemoHotspot.GuestUser, DemoHotspot.GuestPassword), cancellationToken);
+    }
+
+    /// <summary>
+    /// A product of one hour on sale at the router (made through the catalog, which checks its profile on the router)
+    /// and the company's accounts at the payment simulator.
+    /// </summary>
+    private async Task<ProductoEntity> SeedSaleAsync(string adminEmail, RouterEntity router, Uri baseUrl, CancellationToken cancellationToken)
+    {
+        var caller = new AdminCaller(new AdminPrincipal(0, adminEmail, "Demo", Roles.SuperAdmin, null), "127.0.0.1");
+        var producto = await services.GetRequiredService<ProductCatalog>().CreateAsync(
+            caller, router.Id,
+            new ProductoRequest("1 hora", "Internet por una hora a 5 Mbps", null, 15.00m, "MXN", 3600, null, "5Mbps-1hora", null, null, true, 1, true, null),
+            cancellationToken);
+        await services.GetRequiredService<DemoPayments>().AddAccountsAsync(services.GetRequiredService<PaymentCredentialStore>(), router.EmpresaId, baseUrl, cancellationToken);
+        return producto;
     }
 
     /// <summary>The bootstrapped super_admin when one is configured; otherwise a demo admin with a password made now and shown once.</summary>
@@ -160,8 +185,30 @@ public sealed class DemoSeeder(
             .AppendLine(Reconnect("22:33:44:55:66:77", "192.168.88.176", "NOSUCH"))
             .AppendLine(CultureInfo.InvariantCulture, $"# The hotspot's login page in a browser (sample pages in Demo/portal), as device {DemoHotspot.BrowserMac}: {info.Hotspot.Gateway.Url}")
             .AppendLine(CultureInfo.InvariantCulture, $"#   log in as {DemoHotspot.GuestUser} / {DemoHotspot.GuestPassword}; another device: curl -X PUT {info.Hotspot.Control.Urls.Single()}/gateway/device -H 'Content-Type: application/json' -d '{{\"mac-address\":\"11:22:33:44:55:66\",\"address\":\"192.168.88.175\"}}'")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Payment simulator (Mercado Pago and Stripe): {info.Payments.Simulator.ApiBaseUrl}, control port {info.Payments.Simulator.ControlUrl}")
+            .AppendLine(CultureInfo.InvariantCulture, $"On sale: product {info.ProductoId}, \"1 hora\", 15.00 MXN. Buy it as device {BuyerMac} (README, \"Selling access\"):")
+            .Append(BuyCommands(info))
             .AppendLine("# Log in as the admin:")
             .AppendLine(CultureInfo.InvariantCulture, $"curl -s -X POST {url}/api/v1/auth/login -H 'Content-Type: application/json' -d '{{\"email\":\"{info.AdminEmail}\",\"password\":\"{info.AdminPassword ?? "<your password>"}\"}}'");
         return text.ToString();
+    }
+
+    /// <summary>The terminal purchase of the README, with this demo's key, product and ports filled in (needs jq).</summary>
+    public static string BuyCommands(DemoInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var url = info.BaseUrl.TrimEnd('/');
+        var control = info.Payments.Simulator.ControlUrl.AbsoluteUri.TrimEnd('/');
+        return new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"API={url} KEY='{info.ApiKey}' PAGOS={control}")
+            .AppendLine("# 1. The portal creates the purchase (one Idempotency-Key per purchase: a retry with it never buys twice):")
+            .AppendLine(CultureInfo.InvariantCulture, $"COMPRA=$(curl -s -X POST $API/api/v1/compras -H \"X-API-Key: $KEY\" -H \"Idempotency-Key: $(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')\" -H 'Content-Type: application/json' -d '{{\"producto_id\":\"{info.ProductoId}\",\"proveedor\":\"mercado_pago\",\"mac_cliente\":\"{BuyerMac}\",\"ip_cliente\":\"{BuyerIp}\",\"url_login\":\"{DemoLoginUrl}\"}}'); echo \"$COMPRA\"")
+            .AppendLine("ID=$(echo \"$COMPRA\" | jq -r .id_compra) TOKEN=$(echo \"$COMPRA\" | jq -r .token_consulta) PAGO=$(echo \"$COMPRA\" | jq -r .pago.url_pago)")
+            .AppendLine("# 2. The guest pays: open $PAGO in a browser and press Aprobar, or approve from here through the simulator's control port:")
+            .AppendLine("curl -s -X POST $PAGOS/checkouts/${PAGO##*/}/pay -H 'Content-Type: application/json' -d '{\"outcome\":\"approve\"}'")
+            .AppendLine("# 3. The portal polls the purchase until estado is provisionada (a moment after approving): usuario_hotspot, the receipt:")
+            .AppendLine("curl -s $API/api/v1/compras/$ID -H \"X-API-Key: $KEY\" -H \"X-Compra-Token: $TOKEN\" | jq")
+            .ToString();
     }
 }

@@ -89,6 +89,10 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
             [RouteTable.PaymentWebhook.Name] = (Caller.None, $"/api/v1/webhooks/stripe/{w.EmpresaId}"),
             [RouteTable.ConfigurePagos.Name] = (Caller.Cliente, $"{admin}/empresas/{w.EmpresaId}/pagos/stripe"),
             [RouteTable.RefundCompra.Name] = (Caller.Cliente, $"{admin}/compras/{w.EmpresaId}-000000000222222/reembolso"),
+            [RouteTable.ListCompras.Name] = (Caller.Cliente, $"{admin}/compras?estado=provisionada&desde=2026-01-01"),
+            [RouteTable.GetCompraAdmin.Name] = (Caller.Cliente, $"{admin}/compras/{w.EmpresaId}-000000000333333"),
+            [RouteTable.VentasCsv.Name] = (Caller.Cliente, $"{admin}/ventas.csv?hasta=2026-12-31"),
+            [RouteTable.VentasResumen.Name] = (Caller.Cliente, $"{admin}/ventas/resumen?agrupar=producto"),
         };
     }
 

@@ -50,6 +50,10 @@ public sealed record RouteContract(string Summary)
     public RouteContract AnswersText(int status, string description, string mediaType) =>
         Answers(new ResponseContract(status, description, null, mediaType, ImmutableDictionary<string, JsonNode>.Empty) { Schema = new JsonObject { ["type"] = "string" } });
 
+    /// <summary>A text file answer (CSV), described as a string.</summary>
+    public RouteContract AnswersFile(int status, string description, string mediaType) =>
+        Answers(new ResponseContract(status, description, null, mediaType, ImmutableDictionary<string, JsonNode>.Empty) { Schema = new JsonObject { ["type"] = "string" } });
+
     public RouteContract AnswersEmpty(int status, string description) =>
         Answers(new ResponseContract(status, description, null, null, ImmutableDictionary<string, JsonNode>.Empty));
 
@@ -154,4 +158,5 @@ public static class MediaTypes
     public const string JavaScript = "text/javascript";
     public const string PlainText = "text/plain";
     public const string Form = "application/x-www-form-urlencoded";
+    public const string Csv = "text/csv";
 }

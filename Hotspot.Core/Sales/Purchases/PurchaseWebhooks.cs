@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotspot.Http;
+using Hotspot.Sales.Alerts;
 using Hotspot.Sales.Payments;
 using Hotspot.Sales.Payments.Webhooks;
 using Hotspot.Sales.Purchases.Engine;
@@ -19,6 +20,7 @@ public sealed class PurchaseWebhooks(
     PaymentEventLog events,
     CompraStore compras,
     PurchaseEngine engine,
+    SalesAlerts alerts,
     TimeProvider clock,
     ILogger<PurchaseWebhooks> logger)
 {
@@ -60,6 +62,7 @@ public sealed class PurchaseWebhooks(
             else
             {
                 logger.LogWarning("A verified {Provider} webhook ({EventType}) for empresa {EmpresaId} names no purchase of ours", name, notice.EventType, empresaId);
+                await alerts.PagoHuerfanoAsync(empresaId, notice, cancellationToken);
             }
 
             await events.RecordAsync(empresaId, name, notice.DedupeKey, notice.EventType, compraId, clock.GetUtcNow(), cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hotspot.Drivers;
 using Hotspot.Http;
+using Hotspot.Sales.Alerts;
 using Hotspot.Sales.Provisioning;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace Hotspot.Sales.Purchases.Engine;
 /// reconciler, then the purchase asks for an operator.
 /// </summary>
 public sealed class PurchaseFulfilment(
-    IPurchaseProvisioner provisioner, PurchaseRows rows, CompraWorkList work, PurchaseSteps steps, TimeProvider clock, ILogger<PurchaseFulfilment> logger)
+    IPurchaseProvisioner provisioner, PurchaseRows rows, CompraWorkList work, PurchaseSteps steps, SalesAlerts alerts, TimeProvider clock, ILogger<PurchaseFulfilment> logger)
 {
     /// <summary>How long a worker holds a purchase; its router call is cut off before the lease lapses.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -162,7 +163,7 @@ public sealed class PurchaseFulfilment(
         var next = now + Backoff[Math.Min(attempt, Backoff.Count) - 1];
         await work.ScheduleAsync(compra, next, cancellationToken);
         logger.LogWarning("Purchase {CompraId}: router work failed (attempt {Attempt}): {Error}; next try at {Next:o}", compra.Id, attempt, error, next);
-        return await rows.UpdateAsync(compra, c =>
+        var stored = await rows.UpdateAsync(compra, c =>
         {
             c.ArrendadaHasta = null;
             c.Intentos = attempt;
@@ -175,6 +176,13 @@ public sealed class PurchaseFulfilment(
 
             return true;
         }, cancellationToken);
+        if (stored.Estado == CompraEstados.RequiereAtencion)
+        {
+            // Every later failed retry asks again; the alert is written once.
+            await alerts.RequiereAtencionAsync(stored, cancellationToken);
+        }
+
+        return stored;
     }
 
     /// <summary>The router call, cut off within the lease (and within <paramref name="budget"/>); a failure or a cut-off is "router unavailable".</summary>

@@ -1,3 +1,4 @@
+using Hotspot.Sales.Alerts;
 using Hotspot.Sales.Catalog;
 using Hotspot.Sales.Payments;
 
@@ -7,7 +8,7 @@ namespace Hotspot.Sales.Purchases.Engine;
 /// Re-asks the provider what happened to a purchase's money and requests the transition that follows. This is the
 /// only way a purchase learns about money: a webhook, a poll or a return redirect is just a reason to ask.
 /// </summary>
-public sealed class PurchaseTruth(PaymentProviders providers, PaymentCredentialStore credentials, PurchaseRows rows, CompraWorkList work, PurchaseSteps steps, TimeProvider clock)
+public sealed class PurchaseTruth(PaymentProviders providers, PaymentCredentialStore credentials, PurchaseRows rows, CompraWorkList work, PurchaseSteps steps, SalesAlerts alerts, TimeProvider clock)
 {
     /// <summary>
     /// Asks the provider and applies the answer. A purchase whose checkout was never made has nothing to ask about
@@ -39,7 +40,7 @@ public sealed class PurchaseTruth(PaymentProviders providers, PaymentCredentialS
         }
 
         var now = clock.GetUtcNow();
-        return await rows.UpdateAsync(compra, current =>
+        var stored = await rows.UpdateAsync(compra, current =>
         {
             var changed = current.ConsultadaEn != now;
             current.ConsultadaEn = now;
@@ -80,6 +81,8 @@ public sealed class PurchaseTruth(PaymentProviders providers, PaymentCredentialS
 
             return changed;
         }, cancellationToken);
+        await alerts.PagosDuplicadosAsync(stored, truth, cancellationToken);
+        return stored;
     }
 
     /// <summary>The state the provider's answer asks for; null when it asks for none (a dispute still open).</summary>

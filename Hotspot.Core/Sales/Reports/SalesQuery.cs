@@ -1,0 +1,102 @@
+using System.Globalization;
+using Hotspot.Http;
+using Hotspot.Sales.Purchases;
+
+namespace Hotspot.Sales.Reports;
+
+/// <summary>How the summary groups its money.</summary>
+public enum Agrupacion
+{
+    Dia,
+    Producto,
+    Router,
+}
+
+/// <summary>
+/// The filters every sales route takes from its query string: <c>empresa_id</c> (a super_admin's choice; a
+/// cliente_admin is always held to its own), <c>router_id</c>, <c>estado</c>, and <c>desde</c>/<c>hasta</c> (the
+/// purchase's creation time, inclusive; a bare date means the whole day, UTC).
+/// </summary>
+public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado, DateTimeOffset? Desde, DateTimeOffset? Hasta)
+{
+    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
+
+    public CompraFiltro Filtro => new(RouterId, Estado, Desde, Hasta);
+
+    /// <summary>The filters, or 422 naming each one that cannot be read.</summary>
+    public static SalesQuery Read(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = new FieldErrors();
+        var empresaId = Id(query, "empresa_id", errors);
+        var routerId = Id(query, "router_id", errors);
+        var estado = Text(query, "estado");
+        if (estado is not null && !CompraEstados.All.Contains(estado, StringComparer.Ordinal))
+        {
+            errors.Add("estado", "Debe ser uno de: " + string.Join(", ", CompraEstados.All) + ".");
+        }
+
+        var desde = Time(query, "desde", endOfDay: false, errors);
+        var hasta = Time(query, "hasta", endOfDay: true, errors);
+        if (desde > hasta)
+        {
+            errors.Add("hasta", "Debe ser igual o posterior a 'desde'.");
+        }
+
+        errors.ThrowIfAny();
+        return new SalesQuery(empresaId, routerId, estado, desde, hasta);
+    }
+
+    public static Agrupacion ReadAgrupacion(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Text(query, "agrupar") switch
+        {
+            null or "dia" => Agrupacion.Dia,
+            "producto" => Agrupacion.Producto,
+            "router" => Agrupacion.Router,
+            _ => throw new InvalidFieldsException(new FieldErrors().Add("agrupar", "Debe ser dia, producto o router.")),
+        };
+    }
+
+    private static string? Text(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) && values.ToString() is { Length: > 0 } text ? text : null;
+
+    private static long? Id(IQueryCollection query, string name, FieldErrors errors)
+    {
+        if (Text(query, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        errors.Add(name, "Debe ser un id (entero positivo).");
+        return null;
+    }
+
+    private static DateTimeOffset? Time(IQueryCollection query, string name, bool endOfDay, FieldErrors errors)
+    {
+        if (Text(query, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
+        }
+
+        if (DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time.ToUniversalTime();
+        }
+
+        errors.Add(name, "Debe ser una fecha (2026-12-01) o una fecha y hora ISO 8601 (2026-12-01T18:00:00Z).");
+        return null;
+    }
+}
