@@ -38,7 +38,6 @@ public static class PurchasesServiceCollectionExtensions
         services.TryAddSingleton<PurchaseWebhooks>();
         services.TryAddSingleton<PurchaseRefunds>();
         services.TryAddSingleton<PaymentSettings>();
-        services.TryAddSingleton<IPurchaseProvisioner, NoPurchaseProvisioner>();
         services.TryAddSingleton<PurchaseReconciler>();
         services.AddSingleton<Timers.ITimerJob>(sp => sp.GetRequiredService<PurchaseReconciler>());
         return services;
