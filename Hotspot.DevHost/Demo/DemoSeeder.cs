@@ -106,6 +106,8 @@ public sealed class DemoSeeder(
         var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DevHostApplication.DefaultUrl;
         var baseUrl = address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal);
         var producto = await SeedSaleAsync(adminEmail, router, new Uri(baseUrl.TrimEnd('/') + "/"), cancellationToken);
+        await _hotspot.WriteConfigAsync(
+            router.Id, baseUrl.TrimEnd('/'), apiKey, [PaymentProviderNames.MercadoPago, PaymentProviderNames.Stripe], time.GetUtcNow(), cancellationToken);
         return new DemoInfo(baseUrl, adminEmail, adminPassword, empresa.Id, router.Id, apiKey, producto.Id, _simulator, _hotspot, services.GetRequiredService<DemoPayments>());
     }
 
@@ -183,7 +185,7 @@ public sealed class DemoSeeder(
             .AppendLine(Reconnect("11:22:33:44:55:66", "192.168.88.175", HotspotUser))
             .AppendLine("# 3. A user the router does not know: estado expirado, \"Usuario no encontrado\":")
             .AppendLine(Reconnect("22:33:44:55:66:77", "192.168.88.176", "NOSUCH"))
-            .AppendLine(CultureInfo.InvariantCulture, $"# The hotspot's login page in a browser (sample pages in Demo/portal), as device {DemoHotspot.BrowserMac}: {info.Hotspot.Gateway.Url}")
+            .AppendLine(CultureInfo.InvariantCulture, $"# The captive portal (portal/mikrotik) in a browser, as device {DemoHotspot.BrowserMac}: {info.Hotspot.Gateway.Url}")
             .AppendLine(CultureInfo.InvariantCulture, $"#   log in as {DemoHotspot.GuestUser} / {DemoHotspot.GuestPassword}; another device: curl -X PUT {info.Hotspot.Control.Urls.Single()}/gateway/device -H 'Content-Type: application/json' -d '{{\"mac-address\":\"11:22:33:44:55:66\",\"address\":\"192.168.88.175\"}}'")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Payment simulator (Mercado Pago and Stripe): {info.Payments.Simulator.ApiBaseUrl}, control port {info.Payments.Simulator.ControlUrl}")

@@ -41,7 +41,7 @@ public sealed class DemoTests
     }
 
     [Fact]
-    public async Task The_demo_hotspot_serves_its_sample_login_page_to_a_browser_and_logs_the_guest_in()
+    public async Task The_demo_hotspot_serves_the_captive_portal_with_the_routers_config_and_logs_the_guest_in()
     {
         await using var host = await RunningDevHost.StartAsync(new Dictionary<string, string?> { ["Hotspot:DevHost:Demo:Enabled"] = "true", ["Hotspot:Auth:BcryptCost"] = "4" });
         var demo = await host.Services.GetRequiredService<DemoSeeder>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
@@ -49,14 +49,16 @@ public sealed class DemoTests
 
         using var home = await browser.GetAsync(new Uri("/", UriKind.Relative));
         var loginPage = await browser.GetStringAsync(home.Headers.Location);
+        var config = await browser.GetStringAsync(new Uri("/config.js", UriKind.Relative));
         using var login = await browser.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = DemoHotspot.GuestUser, ["password"] = DemoHotspot.GuestPassword, ["dst"] = "http://example.com/",
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
-        Assert.Contains("Device " + DemoHotspot.BrowserMac, loginPage, StringComparison.Ordinal);
-        Assert.Contains("You are online, " + DemoHotspot.GuestUser, await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"name=\"mac\" value=\"{DemoHotspot.BrowserMac}\"", loginPage, StringComparison.Ordinal);
+        Assert.Contains($"\"apiKey\": \"{demo.ApiKey}\"", config, StringComparison.Ordinal);
+        Assert.Contains("You are online!", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var session = Assert.Single(demo.Simulator.State.Snapshot()["/ip/hotspot/active"]);
         Assert.Equal((DemoHotspot.GuestUser, DemoHotspot.BrowserMac), (session["user"], session["mac-address"]));
     }
