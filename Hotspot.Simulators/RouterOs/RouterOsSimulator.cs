@@ -129,8 +129,9 @@ public sealed class RouterOsSimulator : IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(_stopping.Token);
             }
-            catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
             {
+                // InvalidOperationException: the listener was stopped (refusing connections) before this loop first accepted.
                 return;
             }
 
