@@ -219,7 +219,7 @@ public static class RouteTable
             .AnswersText(200, "A RouterOS script; running it again replaces its own entries (comment hotspot-api).", MediaTypes.PlainText)
             .Fails(404, 409));
 
-    public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.RouterApiKey, CatalogEndpoints.ConfigAsync,
+    public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.ConfigAsync),
         new RouteContract("What a portal page needs to know of its company and router (pagos_hotspot_api's shape)")
             .Answers<ConfigPublica>(200, "The company, the router and the payment providers on offer.")
             .Fails(403));

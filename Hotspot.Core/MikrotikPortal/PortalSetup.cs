@@ -18,7 +18,7 @@ public sealed class PortalSetup(RouterAdmin routers, PaymentCredentialStore paym
     {
         ArgumentNullException.ThrowIfNull(apiBaseUrl);
         var router = await MikrotikRouterAsync(caller, routerId, cancellationToken);
-        var enabled = await EnabledProvidersAsync(router.EmpresaId, cancellationToken);
+        var enabled = await payments.EnabledProvidersAsync(router.EmpresaId, cancellationToken);
         return PortalConfigScript.Write(router.Id, apiBaseUrl.GetLeftPart(UriPartial.Authority), [.. enabled.Select(PaymentProviderNames.Of)], clock.GetUtcNow());
     }
 
@@ -26,7 +26,7 @@ public sealed class PortalSetup(RouterAdmin routers, PaymentCredentialStore paym
     {
         ArgumentNullException.ThrowIfNull(apiBaseUrl);
         var router = await MikrotikRouterAsync(caller, routerId, cancellationToken);
-        var enabled = await EnabledProvidersAsync(router.EmpresaId, cancellationToken);
+        var enabled = await payments.EnabledProvidersAsync(router.EmpresaId, cancellationToken);
         var hosts = new[] { apiBaseUrl.Host }
             .Concat(enabled.SelectMany(p => ProviderHosts.For(p, providers.Value)))
             .Where(host => Uri.CheckHostName(host) != UriHostNameType.Unknown)
@@ -41,19 +41,5 @@ public sealed class PortalSetup(RouterAdmin routers, PaymentCredentialStore paym
         return router.Tipo == RouterKinds.Mikrotik
             ? router
             : throw new ConflictException("El portal de páginas del router es para routers MikroTik; un router UniFi usa el portal de invitados.");
-    }
-
-    private async Task<IReadOnlyList<PaymentProviderKind>> EnabledProvidersAsync(long empresaId, CancellationToken cancellationToken)
-    {
-        var enabled = new List<PaymentProviderKind>();
-        foreach (var provider in Enum.GetValues<PaymentProviderKind>())
-        {
-            if (await payments.GetAccountAsync(empresaId, provider, cancellationToken) is not null)
-            {
-                enabled.Add(provider);
-            }
-        }
-
-        return enabled;
     }
 }

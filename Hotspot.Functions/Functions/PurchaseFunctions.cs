@@ -14,12 +14,12 @@ public sealed class PurchaseFunctions(PurchaseReconciler reconciler)
 
     [Function("CreateCompra")]
     public static Task<IResult> CreateCompra(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/compras")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/v1/compras")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.CreateCompra.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("GetCompra")]
     public static Task<IResult> GetCompra(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/compras/{idCompra}")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "api/v1/compras/{idCompra}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetCompra.ExecuteAsync(request.HttpContext, cancellationToken);
 
     [Function("CompraRetorno")]

@@ -176,6 +176,23 @@ public sealed class CatalogTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Forbidden, catalog.StatusCode);
     }
 
+    [Fact]
+    public async Task Config_public_offers_the_payment_providers_the_company_configured()
+    {
+        await using var world = await WorldWithProfileAsync(azurite);
+        var before = await JsonOf(await world.Host.SendAsync(HttpMethod.Get, "/api/v1/config/public", apiKey: world.ApiKey));
+        var empresaId = (await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, world.RouterPath, world.RootToken)).GetProperty("empresa_id").GetInt64();
+        var unique = Guid.NewGuid().ToString("N")[..12];
+        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/v1/admin/empresas/{empresaId}/pagos/stripe", world.RootToken,
+            new { api_key = $"sk_test_{unique}", webhook_secret = $"whsec_{unique}" });
+
+        var after = await JsonOf(await world.Host.SendAsync(HttpMethod.Get, "/api/v1/config/public", apiKey: world.ApiKey));
+
+        Assert.Empty(before.GetProperty("pagos").GetProperty("proveedores").EnumerateArray());
+        Assert.Equal(["stripe"], after.GetProperty("pagos").GetProperty("proveedores").EnumerateArray().Select(p => p.GetString()));
+        Assert.DoesNotContain(unique, after.GetRawText(), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using (response)

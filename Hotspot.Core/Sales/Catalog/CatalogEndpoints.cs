@@ -43,8 +43,8 @@ public static class CatalogEndpoints
     public static async Task<IResult> ProfilesAsync(ProductCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
         ApiJson.Ok(await catalog.ProfilesAsync(AdminCaller.Of(context), RouterId(context), cancellationToken));
 
-    public static Task<IResult> ConfigAsync(HttpContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(ApiJson.Ok(PublicCatalog.Config(context.RouterKey())));
+    public static async Task<IResult> ConfigAsync(PublicCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
+        ApiJson.Ok(await catalog.ConfigAsync(context.RouterKey(), cancellationToken));
 
     public static async Task<IResult> OnSaleAsync(PublicCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
         ApiJson.Ok(await catalog.ListAsync(context.RouterKey(), cancellationToken));

@@ -1,5 +1,6 @@
 using Hotspot.Auth;
 using Hotspot.Http;
+using Hotspot.Sales.Payments;
 
 namespace Hotspot.Sales.Catalog;
 
@@ -7,16 +8,18 @@ namespace Hotspot.Sales.Catalog;
 /// The portal's side of the catalog (router API key): what the router's page shows before a guest buys. Only active
 /// products of the key's own router, in the operator's order; a deactivated router or company sells nothing.
 /// </summary>
-public sealed class PublicCatalog(ProductoStore productos)
+public sealed class PublicCatalog(ProductoStore productos, PaymentCredentialStore payments)
 {
-    public static ConfigPublica Config(RouterPrincipal key)
+    /// <summary>The company and router a portal page belongs to, and the payment providers its company has configured.</summary>
+    public async Task<ConfigPublica> ConfigAsync(RouterPrincipal key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         EnsureSelling(key);
+        var providers = await payments.EnabledProvidersAsync(key.Empresa.Id, cancellationToken);
         return new ConfigPublica(
             new EmpresaPublica(key.Empresa.Id, key.Empresa.Nombre, null, null, null),
             new RouterPublico(key.Router.Id, key.Router.Nombre, key.Router.Ubicacion),
-            new PagosPublicos([], "redireccion"));
+            new PagosPublicos([.. providers.Select(PaymentProviderNames.Of)], "redireccion"));
     }
 
     public async Task<IReadOnlyList<ProductoEnVenta>> ListAsync(RouterPrincipal key, CancellationToken cancellationToken)

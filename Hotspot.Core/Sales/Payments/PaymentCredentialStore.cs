@@ -11,6 +11,21 @@ public sealed class PaymentCredentialStore(ISecretStore secrets)
             ? new PaymentAccount(empresaId, provider, apiKey)
             : null;
 
+    /// <summary>The providers the company has configured (an API key stored), in the enum's order: what its portal offers.</summary>
+    public async Task<IReadOnlyList<PaymentProviderKind>> EnabledProvidersAsync(long empresaId, CancellationToken cancellationToken)
+    {
+        var enabled = new List<PaymentProviderKind>();
+        foreach (var provider in Enum.GetValues<PaymentProviderKind>())
+        {
+            if (await GetAccountAsync(empresaId, provider, cancellationToken) is not null)
+            {
+                enabled.Add(provider);
+            }
+        }
+
+        return enabled;
+    }
+
     /// <summary>
     /// The webhook secrets to accept, newest first: after a rotation the previous one stays valid for a while, so
     /// notifications already signed with it are not refused. Empty when none is configured (then every webhook is refused).

@@ -10,7 +10,7 @@ namespace Hotspot.Tests.Browser.MikrotikPortal;
 /// <summary>
 /// The reference MikroTik portal (portal/mikrotik/) in a real headless Chromium on a 360×740 phone screen, served by
 /// the simulated router's hotspot gateway and calling the DevHost API across origins (CORS): returning visitors,
-/// vouchers with CHAP, the router's errors in words and an API that cannot be reached. Each keeps a screenshot in
+/// a purchase paid on the payment simulator's checkout page, vouchers with CHAP, the router's errors in words and an API that cannot be reached. Each keeps a screenshot in
 /// TestResults/screenshots.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -32,7 +32,7 @@ public sealed class MikrotikPortalInChromiumTests(AzuriteFixture azurite, Portal
         await stage.Browser.SendAsync("Fetch.enable", new { patterns = new[] { new { urlPattern = "*/api/v1/hotspot/auto-reconnect", requestStage = "Request" } } });
         try
         {
-            var held = await HoldReconnectAsync(stage, stage.BrowseAsync);
+            var held = await HoldAsync(stage, "POST", stage.BrowseAsync);
             connecting = await stage.TextAsync("connecting-text");
             await stage.ScreenshotAsync("login-connecting");
             await stage.Browser.SendAsync("Fetch.continueRequest", new { requestId = held });
@@ -86,11 +86,6 @@ public sealed class MikrotikPortalInChromiumTests(AzuriteFixture azurite, Portal
     {
         var stage = await fixture.StageAsync(azurite);
         await stage.WriteConfigAsync(idioma: "es");
-        await stage.Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"{stage.Keyed.RouterPath}/productos", stage.Keyed.RootToken, new
-        {
-            nombre_venta = "1 hora", descripcion = "Internet por una hora", precio = 15.00m, moneda = "MXN", tiempo_segundos = 3600,
-            perfil_mikrotik_nombre = PortalStage.Profile, orden_visual = 0, destacado = true,
-        });
         await stage.ForgetEverythingAsync();
         await stage.RememberAsync(Storage("GONE42", PortalStage.RandomMac()));
         stage.Device(PortalStage.RandomMac(), "10.5.50.13");
@@ -108,6 +103,59 @@ public sealed class MikrotikPortalInChromiumTests(AzuriteFixture azurite, Portal
         Assert.Contains("1 hora", products!.Split('|'));
         Assert.Contains("15,00", price, StringComparison.Ordinal);
         Assert.Null(username);
+    }
+
+    [ChromiumFact]
+    public async Task A_purchase_through_the_payment_simulator_shows_pending_then_the_receipt_and_credentials_before_the_guest_is_online()
+    {
+        var stage = await fixture.StageAsync(azurite);
+        await stage.WriteConfigAsync(idioma: "es");
+        var mac = PortalStage.RandomMac();
+        await stage.ForgetEverythingAsync();
+        stage.Device(mac, "10.5.50.18");
+
+        await stage.BrowseAsync();
+        await stage.StateAsync("catalog");
+        await stage.Browser.UntilLoadedAsync(() => stage.Browser.EvaluateAsync("document.querySelector('#products .buy').click()"));
+        var checkout = await stage.Browser.EvaluateAsync("location.href");
+        await stage.ScreenshotAsync("checkout");
+
+        string? pending;
+        await stage.Browser.SendAsync("Fetch.enable", new { patterns = new[] { new { urlPattern = "*/api/v1/compras/*", requestStage = "Request" } } });
+        try
+        {
+            var held = await HoldAsync(stage, "GET", () => stage.Browser.EvaluateAsync("document.querySelector('button[value=approve]').click()"));
+            await stage.StateAsync("pending");
+            pending = await stage.TextAsync("purchase-title");
+            await stage.ScreenshotAsync("login-pending");
+            await stage.Browser.SendAsync("Fetch.continueRequest", new { requestId = held });
+        }
+        finally
+        {
+            await stage.Browser.SendAsync("Fetch.disable");
+        }
+
+        await stage.StateAsync("receipt");
+        await stage.ScreenshotAsync("login-receipt");
+        var shownUser = await stage.TextAsync("credential-user");
+        var shownPassword = await stage.TextAsync("credential-password");
+        var receipt = await stage.TextAsync("receipt");
+        var sessionWhileReceiptShown = await stage.SessionOfAsync(mac);
+        var users = await stage.Client.GetHotspotUsersAsync(null, CancellationToken.None);
+        await stage.Browser.EvaluateAsync("document.getElementById('purchase-connect').click()");
+        var landed = await stage.ArrivedAtAsync(PortalStage.Internet);
+        var session = await stage.SessionOfAsync(mac);
+
+        Assert.StartsWith(stage.Payments.ApiBaseUrl.GetLeftPart(UriPartial.Authority) + "/checkout/", checkout, StringComparison.Ordinal);
+        Assert.Equal("Confirmando tu pago…", pending);
+        var bought = Assert.Single(users, u => u.Name == shownUser);
+        Assert.Equal(shownPassword, bought.Password);
+        Assert.Contains("1 hora", receipt, StringComparison.Ordinal);
+        Assert.Contains("15,00", receipt, StringComparison.Ordinal);
+        Assert.Null(sessionWhileReceiptShown);
+        Assert.Equal(PortalStage.Internet, landed);
+        Assert.NotNull(session);
+        Assert.StartsWith(shownUser!, session.User, StringComparison.Ordinal);
     }
 
     [ChromiumFact]
@@ -250,8 +298,8 @@ public sealed class MikrotikPortalInChromiumTests(AzuriteFixture azurite, Portal
     private static async Task TypeAsync(PortalStage stage, string username, string password) =>
         await stage.Browser.EvaluateAsync($"document.getElementById('username').value = {JsonSerializer.Serialize(username)}; document.getElementById('password').value = {JsonSerializer.Serialize(password)}");
 
-    /// <summary>Starts <paramref name="action"/> and holds the page's reconnect call (its POST, past any preflight) until released.</summary>
-    private static async Task<string> HoldReconnectAsync(PortalStage stage, Func<Task> action)
+    /// <summary>Starts <paramref name="action"/> and holds the page's first <paramref name="method"/> call that Fetch intercepts (past any preflight) until released.</summary>
+    private static async Task<string> HoldAsync(PortalStage stage, string method, Func<Task> action)
     {
         var paused = stage.Browser.NextEventAsync("Fetch.requestPaused");
         await action();
@@ -259,7 +307,7 @@ public sealed class MikrotikPortalInChromiumTests(AzuriteFixture azurite, Portal
         {
             var held = (await paused).GetProperty("params");
             var id = held.GetProperty("requestId").GetString()!;
-            if (held.GetProperty("request").GetProperty("method").GetString() == "POST")
+            if (held.GetProperty("request").GetProperty("method").GetString() == method && held.GetProperty("resourceType").GetString() is "Fetch" or "XHR")
             {
                 return id;
             }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
+using Hotspot.Simulators.Payments;
 using Hotspot.Simulators.RouterOs.Gateway;
 using Hotspot.Tests.Deploy;
 using Hotspot.Tests.Infrastructure;
@@ -24,8 +26,9 @@ internal sealed class PortalStage : IAsyncDisposable
     public const string Internet = "http://example.test/";
     public const string Profile = "5Mbps-1hora";
 
-    private PortalStage(RunningRouter router, RouterOsConnection client, KeyedRouter keyed, HotspotGateway gateway, HeadlessChromium browser, string portalDirectory)
+    private PortalStage(RunningRouter router, RouterOsConnection client, KeyedRouter keyed, HotspotGateway gateway, HeadlessChromium browser, string portalDirectory, PaymentSimulator payments)
     {
+        Payments = payments;
         Router = router;
         Client = client;
         Keyed = keyed;
@@ -35,6 +38,9 @@ internal sealed class PortalStage : IAsyncDisposable
     }
 
     public RunningRouter Router { get; }
+
+    /// <summary>The payment providers (Stripe and Mercado Pago as the payment simulator plays them).</summary>
+    public PaymentSimulator Payments { get; }
 
     /// <summary>A RouterOS API connection to the simulated router, to set up users and read sessions.</summary>
     public RouterOsConnection Client { get; }
@@ -53,13 +59,22 @@ internal sealed class PortalStage : IAsyncDisposable
     public static async Task<PortalStage> StartAsync(AzuriteFixture azurite)
     {
         var router = RunningRouter.Start();
-        var host = await TenancyHost.StartAsync(azurite, new Dictionary<string, string?> { ["Hotspot:Cors:AllowedOrigins"] = Origin });
+        var payments = await PaymentSimulator.StartAsync(new PaymentSimulatorOptions { Accounts = [] }, CancellationToken.None);
+        var host = await TenancyHost.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Hotspot:Cors:AllowedOrigins"] = Origin,
+            ["Hotspot:Payments:MercadoPagoApiBase"] = payments.ApiBaseUrl.ToString(),
+            ["Hotspot:Payments:StripeApiBase"] = payments.ApiBaseUrl.ToString(),
+            ["Hotspot:Payments:StripeConnectBase"] = payments.ApiBaseUrl.ToString(),
+            ["Hotspot:Ventas:ProviderPollSeconds"] = "0",
+        });
         var keyed = await KeyedRouter.CreateAsync(host, new
         {
             nombre = "Café Centro", tipo = "mikrotik", host = "127.0.0.1", puerto = router.Simulator.ApiPort, usuario = "admin", password = RunningRouter.Password,
         });
         var client = await router.ConnectAsync();
         await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile(Profile), CancellationToken.None);
+        await SellAnHourAsync(keyed, payments);
 
         var portal = Directory.CreateTempSubdirectory("hotspot-portal-").FullName;
         foreach (var file in Directory.GetFiles(RepositoryFolder("portal", "mikrotik")))
@@ -72,9 +87,32 @@ internal sealed class PortalStage : IAsyncDisposable
         var browser = await HeadlessChromium.StartAsync($"--host-resolver-rules={rules}");
         await browser.SendAsync("Page.enable");
         await browser.SendAsync("Emulation.setDeviceMetricsOverride", new { width = 360, height = 740, deviceScaleFactor = 2, mobile = true });
-        var stage = new PortalStage(router, client, keyed, gateway, browser, portal);
+        var stage = new PortalStage(router, client, keyed, gateway, browser, portal, payments);
         await stage.WriteConfigAsync();
         return stage;
+    }
+
+    /// <summary>
+    /// The router sells one hour, paid with Stripe: the operator enters the company's Stripe keys through the admin API
+    /// and pastes the webhook URL it answers into the provider (here, the simulator's account).
+    /// </summary>
+    private static async Task SellAnHourAsync(KeyedRouter keyed, PaymentSimulator payments)
+    {
+        var host = keyed.Host;
+        var router = await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, keyed.RouterPath, keyed.RootToken);
+        var empresaId = router.GetProperty("empresa_id").GetInt64();
+        await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"{keyed.RouterPath}/productos", keyed.RootToken, new
+        {
+            nombre_venta = "1 hora", descripcion = "Internet por una hora", precio = 15.00m, moneda = "MXN", tiempo_segundos = 3600,
+            perfil_mikrotik_nombre = Profile, orden_visual = 0, destacado = true,
+        });
+        var unique = Guid.NewGuid().ToString("N")[..12];
+        var (secretKey, webhookSecret) = ($"sk_test_{unique}", $"whsec_{unique}");
+        var configured = await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/v1/admin/empresas/{empresaId}/pagos/stripe", keyed.RootToken,
+            new { api_key = secretKey, webhook_secret = webhookSecret });
+        using var control = new HttpClient { BaseAddress = payments.ControlUrl, Timeout = TimeSpan.FromSeconds(30) };
+        using var account = await control.PostAsJsonAsync("/accounts", new { provider = "stripe", api_key = secretKey, webhook_secret = webhookSecret, webhook_url = configured.GetProperty("webhook_url").GetString() });
+        Assert.Equal(HttpStatusCode.Created, account.StatusCode);
     }
 
     /// <summary>
@@ -192,6 +230,7 @@ internal sealed class PortalStage : IAsyncDisposable
         await Browser.DisposeAsync();
         await Gateway.DisposeAsync();
         await Host.DisposeAsync();
+        await Payments.DisposeAsync();
         await Router.DisposeAsync();
         Directory.Delete(PortalDirectory, recursive: true);
     }
