@@ -420,7 +420,7 @@
       ['folio', recibo.folio],
       ['producto', body.producto && body.producto.nombre_venta],
       ['monto', body.monto !== undefined && body.moneda ? money(body.monto, body.moneda) : null],
-      ['fecha_pago', recibo.fecha_pago ? new Date(recibo.fecha_pago).toLocaleString() : null],
+      ['fecha_pago', recibo.fecha_pago ? new Date(recibo.fecha_pago).toLocaleString(language === 'en' ? 'en' : 'es') : null],
       ['proveedor', recibo.proveedor],
       ['referencia_proveedor', recibo.referencia_proveedor],
       ['medio', recibo.medio]
