@@ -4,13 +4,10 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hotspot.DevHost;
 using Hotspot.DevHost.Storage;
 using Hotspot.Simulators.Payments;
 using Hotspot.Simulators.RouterOs;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Hotspot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Benchmarks.Sales;
@@ -34,60 +31,50 @@ public static class PurchaseLoadRun
         await using var azurite = await LocalAzurite.StartAsync();
         await using var router = RouterOsSimulator.Start(new RouterOsSimulatorOptions { Password = "bench" });
         await using var payments = await PaymentSimulator.StartAsync(new PaymentSimulatorOptions { Accounts = [] }, CancellationToken.None);
-        var app = await DevHostApplication.CreateAsync(
-        [
-            "--urls=http://127.0.0.1:0", "--Hotspot:DevHost:Timers:Enabled=false", "--Hotspot:DevHost:Demo:Enabled=false",
-            $"--Hotspot:Storage:ConnectionString={azurite.ConnectionString}", $"--Hotspot:Storage:TablePrefix=buy{Guid.NewGuid().ToString("N")[..8]}",
-            "--Hotspot:Auth:BcryptCost=4", $"--Hotspot:Bootstrap:AdminEmail={Admin}", $"--Hotspot:Bootstrap:AdminPassword={AdminPassword}",
-            "--JWT_SESSION_SECRET=bench-session-secret-0123456789abcdef0123", "--JWT_APIKEY_SECRET=bench-apikey-secret-0123456789abcdef0123",
-            $"--Hotspot:Payments:MercadoPagoApiBase={payments.ApiBaseUrl}", $"--Hotspot:Payments:StripeApiBase={payments.ApiBaseUrl}",
-            $"--Hotspot:Payments:StripeConnectBase={payments.ApiBaseUrl}", "--Hotspot:Payments:RequestTimeout=00:00:30", "--Hotspot:Ventas:ProviderPollSeconds=2",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync();
-        try
+        await using var host = await RunningDevHost.StartAsync(new Dictionary<string, string?>
         {
-            var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
-            using var control = new HttpClient { BaseAddress = payments.ControlUrl, Timeout = TimeSpan.FromSeconds(60) };
-            var (apiKey, productoId) = await SetUpAsync(http, control, router);
-            router.Faults.LatencyMs = 20;
-            (await control.PostAsJsonAsync("/faults", new { target = "webhook", mode = "duplicate", count = purchases * 4 })).EnsureSuccessStatusCode();
+            ["Hotspot:Storage:ConnectionString"] = azurite.ConnectionString, ["Hotspot:Storage:TablePrefix"] = RunningDevHost.NewTablePrefix(),
+            ["Hotspot:Auth:BcryptCost"] = "4", ["Hotspot:Bootstrap:AdminEmail"] = Admin, ["Hotspot:Bootstrap:AdminPassword"] = AdminPassword,
+            ["JWT_SESSION_SECRET"] = "bench-session-secret-0123456789abcdef0123", ["JWT_APIKEY_SECRET"] = "bench-apikey-secret-0123456789abcdef0123",
+            ["Hotspot:Payments:MercadoPagoApiBase"] = payments.ApiBaseUrl.ToString(), ["Hotspot:Payments:StripeApiBase"] = payments.ApiBaseUrl.ToString(),
+            ["Hotspot:Payments:StripeConnectBase"] = payments.ApiBaseUrl.ToString(), ["Hotspot:Payments:RequestTimeout"] = "00:00:30",
+            ["Hotspot:Ventas:ProviderPollSeconds"] = "2", ["Logging:LogLevel:Default"] = "Warning",
+        });
+        var baseAddress = host.Client.BaseAddress!;
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        using var control = new HttpClient { BaseAddress = payments.ControlUrl, Timeout = TimeSpan.FromSeconds(60) };
+        var (apiKey, productoId) = await SetUpAsync(http, control, router);
+        router.Faults.LatencyMs = 20;
+        (await control.PostAsJsonAsync("/faults", new { target = "webhook", mode = "duplicate", count = purchases * 4 })).EnsureSuccessStatusCode();
 
-            using var gate = new SemaphoreSlim(InFlight);
-            var clock = Stopwatch.StartNew();
-            var created = await Task.WhenAll(Enumerable.Range(0, purchases).Select(i => Gated(gate, () => CreateAsync(http, apiKey, productoId, i))));
-            var createdIn = clock.Elapsed;
-            var paidAt = new ConcurrentDictionary<string, long>();
-            await Task.WhenAll(created.Select(c => Gated(gate, async () =>
-            {
-                paidAt[c.Id] = Stopwatch.GetTimestamp();
-                (await control.PostAsJsonAsync($"/checkouts/{Uri.EscapeDataString(c.CheckoutId)}/pay", new { outcome = "approve" })).EnsureSuccessStatusCode();
-                return true;
-            })));
-            var waits = await Task.WhenAll(created.Select(c => Gated(gate, () => UntilProvisionedAsync(http, apiKey, c, paidAt[c.Id]))));
-            clock.Stop();
-
-            // The simulator sends webhooks one at a time: let every copy arrive before counting users, so that a duplicate
-            // that comes after its purchase was provisioned is counted too.
-            var webhooks = await AllWebhooksDeliveredAsync(control, purchases * 2);
-
-            var users = router.State.Snapshot()["/ip/hotspot/user"];
-            var perPurchase = created.Select(c => users.Count(u => u.TryGetValue("comment", out var comment) && comment.Split(" ").Any(w => w == "COMPRA=" + c.Id))).ToList();
-            var adds = router.Sentences.All().Count(s => s.Words.Count > 0 && s.Words[0] == "/ip/hotspot/user/add");
-            var provisioned = waits.Count(w => w.Provisioned);
-            var latencies = waits.Where(w => w.Provisioned).Select(w => w.Elapsed.TotalMilliseconds).Order().ToList();
-            var timing = latencies.Count == 0 ? "n/a"
-                : FormattableString.Invariant($"p50 {latencies[latencies.Count / 2]:0} ms, p95 {latencies[latencies.Count * 95 / 100]:0} ms, max {latencies[^1]:0} ms");
-            Console.WriteLine(FormattableString.Invariant(
-                $"{purchases} purchases ({InFlight} requests in flight, every webhook sent twice: {webhooks} deliveries answered, 20 ms per router reply) in {clock.Elapsed.TotalSeconds:0.0} s (created in {createdIn.TotalSeconds:0.0} s): {provisioned} provisioned, {perPurchase.Count(n => n > 1)} with more than one router user, {perPurchase.Count(n => n == 0)} with none, {adds} user adds; payment to provisioned as the portal saw it: {timing}"));
-            return provisioned == purchases && perPurchase.All(n => n == 1) ? 0 : 1;
-        }
-        finally
+        using var gate = new SemaphoreSlim(InFlight);
+        var clock = Stopwatch.StartNew();
+        var created = await Task.WhenAll(Enumerable.Range(0, purchases).Select(i => Gated(gate, () => CreateAsync(http, apiKey, productoId, i))));
+        var createdIn = clock.Elapsed;
+        var paidAt = new ConcurrentDictionary<string, long>();
+        await Task.WhenAll(created.Select(c => Gated(gate, async () =>
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+            paidAt[c.Id] = Stopwatch.GetTimestamp();
+            (await control.PostAsJsonAsync($"/checkouts/{Uri.EscapeDataString(c.CheckoutId)}/pay", new { outcome = "approve" })).EnsureSuccessStatusCode();
+            return true;
+        })));
+        var waits = await Task.WhenAll(created.Select(c => Gated(gate, () => UntilProvisionedAsync(http, apiKey, c, paidAt[c.Id]))));
+        clock.Stop();
+
+        // The simulator sends webhooks one at a time: let every copy arrive before counting users, so that a duplicate
+        // that comes after its purchase was provisioned is counted too.
+        var webhooks = await AllWebhooksDeliveredAsync(control, purchases * 2);
+
+        var users = router.State.Snapshot()["/ip/hotspot/user"];
+        var perPurchase = created.Select(c => users.Count(u => u.TryGetValue("comment", out var comment) && comment.Split(" ").Any(w => w == "COMPRA=" + c.Id))).ToList();
+        var adds = router.Sentences.All().Count(s => s.Words.Count > 0 && s.Words[0] == "/ip/hotspot/user/add");
+        var provisioned = waits.Count(w => w.Provisioned);
+        var latencies = waits.Where(w => w.Provisioned).Select(w => w.Elapsed.TotalMilliseconds).Order().ToList();
+        var timing = latencies.Count == 0 ? "n/a"
+            : FormattableString.Invariant($"p50 {latencies[latencies.Count / 2]:0} ms, p95 {latencies[latencies.Count * 95 / 100]:0} ms, max {latencies[^1]:0} ms");
+        Console.WriteLine(FormattableString.Invariant(
+            $"{purchases} purchases ({InFlight} requests in flight, every webhook sent twice: {webhooks} deliveries answered, 20 ms per router reply) in {clock.Elapsed.TotalSeconds:0.0} s (created in {createdIn.TotalSeconds:0.0} s): {provisioned} provisioned, {perPurchase.Count(n => n > 1)} with more than one router user, {perPurchase.Count(n => n == 0)} with none, {adds} user adds; payment to provisioned as the portal saw it: {timing}"));
+        return provisioned == purchases && perPurchase.All(n => n == 1) ? 0 : 1;
     }
 
     /// <summary>Deliveries answered by the DevHost, once at least <paramref name="expected"/> were (or after 5 minutes).</summary>
