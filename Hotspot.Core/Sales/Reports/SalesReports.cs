@@ -102,7 +102,7 @@ public sealed class SalesReports(CompraStore compras, EmpresaStore empresas, Rou
             summary.Add(compra);
         }
 
-        return summary.Result(query.Desde, query.Hasta);
+        return summary.ToResumen(query.Desde, query.Hasta);
     }
 
     private async Task<TablePage<CompraEntity>> CompanyPageAsync(long empresaId, CompraFiltro filtro, int limit, string? inner, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed class SalesSummary(Agrupacion agrupacion)
         Of(_grupos, (clave, compra.Moneda)).Add(compra);
     }
 
-    public ResumenVentas Result(DateTimeOffset? desde, DateTimeOffset? hasta) => new(
+    public ResumenVentas ToResumen(DateTimeOffset? desde, DateTimeOffset? hasta) => new(
         desde,
         hasta,
         agrupacion.ToString().ToLowerInvariant(),
