@@ -3,7 +3,7 @@ using Hotspot.Tenancy.Entities;
 
 namespace Hotspot.Sales.Purchases;
 
-/// <summary>A webhook already handled. Partition = the company, row = <c>{proveedor}:{SHA-256 of the dedupe key}</c>.</summary>
+/// <summary>A webhook claimed for handling. Partition = the company, row = <c>{proveedor}:{SHA-256 of the dedupe key}</c>.</summary>
 public sealed class PaymentEventEntity : StoredEntity
 {
     public string Proveedor { get; set; } = "";
@@ -13,26 +13,72 @@ public sealed class PaymentEventEntity : StoredEntity
     public string? CompraId { get; set; }
 
     public DateTimeOffset RecibidoEn { get; set; }
+
+    /// <summary>True while the copy that claimed it is handling it (rows written before claims existed read false: handled).</summary>
+    public bool EnCurso { get; set; }
 }
 
 /// <summary>
-/// The <c>EventosPago</c> table: a webhook is recorded once it has been handled, so a redelivery or a duplicate is
-/// answered at once. Recording after handling (not before) means a crash mid-way never swallows the notification;
-/// two copies handled at once are harmless, because handling only re-reads the provider and requests transitions.
+/// The <c>EventosPago</c> table, claimed with an atomic insert: of N copies of one notification arriving at once,
+/// exactly one inserts the row (the others get 409 and are answered as duplicates). The row is marked handled after
+/// the work; a copy whose handling failed releases its claim (the provider's retry is then new), and a claim left by a
+/// crashed worker lapses after <see cref="ClaimLease"/>, so a crash never swallows the notification.
 /// </summary>
 public sealed class PaymentEventLog(TableStore store)
 {
     public const string TableName = "EventosPago";
+
+    /// <summary>How long a claim holds off copies while its worker handles it (a webhook's router work is cut at 8 s).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
+
     private readonly TableRepository<PaymentEventEntity> _events = store.Repository<PaymentEventEntity>(TableName);
 
-    public async Task<bool> SeenAsync(long empresaId, string proveedor, string dedupeKey, CancellationToken cancellationToken) =>
-        await _events.GetAsync(StoredEntity.Key(empresaId), Row(proveedor, dedupeKey), cancellationToken) is not null;
-
-    public Task RecordAsync(long empresaId, string proveedor, string dedupeKey, string tipo, string? compraId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _events.UpsertAsync(new PaymentEventEntity
+    /// <summary>The claim, when this copy is the one to handle the notification; null when another copy has it or had it.</summary>
+    public async Task<PaymentEventEntity?> ClaimAsync(long empresaId, string proveedor, string dedupeKey, string tipo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claim = new PaymentEventEntity
         {
-            PartitionKey = StoredEntity.Key(empresaId), RowKey = Row(proveedor, dedupeKey), Proveedor = proveedor, Tipo = tipo, CompraId = compraId, RecibidoEn = now,
-        }, cancellationToken);
+            PartitionKey = StoredEntity.Key(empresaId), RowKey = Row(proveedor, dedupeKey), Proveedor = proveedor, Tipo = tipo, RecibidoEn = now, EnCurso = true,
+        };
+        try
+        {
+            return await _events.AddAsync(claim, cancellationToken);
+        }
+        catch (EntityAlreadyExistsException)
+        {
+            var held = await _events.GetAsync(claim.PartitionKey, claim.RowKey, cancellationToken);
+            if (held is null || !held.EnCurso || held.RecibidoEn + ClaimLease > now)
+            {
+                return null;
+            }
+
+            // The worker that claimed it is gone: take it over, under the ETag so only one copy does.
+            held.RecibidoEn = now;
+            try
+            {
+                return await _events.UpdateAsync(held, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return null;
+            }
+        }
+    }
+
+    public async Task DoneAsync(PaymentEventEntity claim, string? compraId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.EnCurso = false;
+        claim.CompraId = compraId;
+        await _events.UpsertAsync(claim, cancellationToken);
+    }
+
+    /// <summary>Gives the notification back: the provider's next delivery of it is handled as new.</summary>
+    public async Task ReleaseAsync(PaymentEventEntity claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        await _events.DeleteAsync(claim.PartitionKey, claim.RowKey, Azure.ETag.All, cancellationToken);
+    }
 
     private static string Row(string proveedor, string dedupeKey) => $"{proveedor}:{CompraClaims.Hash(dedupeKey)}";
 }

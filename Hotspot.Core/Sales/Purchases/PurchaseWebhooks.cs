@@ -12,7 +12,7 @@ namespace Hotspot.Sales.Purchases;
 /// <c>POST /api/v1/webhooks/{proveedor}/{empresaId}</c>. The signature is checked on the raw request with the
 /// company's webhook secrets before anything is parsed (a bad or missing one: 401, nothing written). A verified
 /// notification is only a reason to re-ask the provider: the purchase it names is advanced like any other signal.
-/// Duplicates are answered at once; an unknown purchase is logged and acknowledged, so the provider stops retrying.
+/// Copies are claimed atomically (one handles, the rest are answered as duplicates at once); an unknown purchase is logged and acknowledged, so the provider stops retrying.
 /// </summary>
 public sealed class PurchaseWebhooks(
     PaymentProviders providers,
@@ -47,14 +47,15 @@ public sealed class PurchaseWebhooks(
         }
 
         var name = PaymentProviderNames.Of(kind);
-        if (await events.SeenAsync(empresaId, name, notice.DedupeKey, cancellationToken))
+        if (await events.ClaimAsync(empresaId, name, notice.DedupeKey, notice.EventType, clock.GetUtcNow(), cancellationToken) is not { } claim)
         {
             return new WebhookRecibido(true, true);
         }
 
+        string? compraId;
         try
         {
-            var compraId = await FindPurchaseAsync(empresaId, kind, notice, cancellationToken);
+            compraId = await FindPurchaseAsync(empresaId, kind, notice, cancellationToken);
             if (compraId is not null && await compras.GetAsync(empresaId, compraId, cancellationToken) is { } compra)
             {
                 await engine.AdvanceAsync(compra, CompraSenales.Webhook, askProvider: true, RouterBudget, cancellationToken);
@@ -64,15 +65,21 @@ public sealed class PurchaseWebhooks(
                 logger.LogWarning("A verified {Provider} webhook ({EventType}) for empresa {EmpresaId} names no purchase of ours", name, notice.EventType, empresaId);
                 await alerts.PagoHuerfanoAsync(empresaId, notice, cancellationToken);
             }
-
-            await events.RecordAsync(empresaId, name, notice.DedupeKey, notice.EventType, compraId, clock.GetUtcNow(), cancellationToken);
-            return new WebhookRecibido(true, false);
         }
         catch (PaymentProviderException e)
         {
+            await events.ReleaseAsync(claim, CancellationToken.None);
             logger.LogWarning("A verified {Provider} webhook for empresa {EmpresaId} could not be checked with the provider: {Reason}", name, empresaId, e.Message);
             throw new UnavailableException("El proveedor no respondió al consultar el pago; reenvíe la notificación.", ProviderRetryAfter, e);
         }
+        catch
+        {
+            await events.ReleaseAsync(claim, CancellationToken.None);
+            throw;
+        }
+
+        await events.DoneAsync(claim, compraId, cancellationToken);
+        return new WebhookRecibido(true, false);
     }
 
     private async Task<string?> FindPurchaseAsync(long empresaId, PaymentProviderKind kind, WebhookNotice notice, CancellationToken cancellationToken)
