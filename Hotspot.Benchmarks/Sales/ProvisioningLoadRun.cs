@@ -36,7 +36,7 @@ public static class ProvisioningLoadRun
         var leases = new FamilyLeases(store, TimeProvider.System);
         using var secrets = new LocalSecretStore(TimeProvider.System, null);
         var provisioner = new MikrotikPurchaseProvisioner(
-            new PurchaseCredentials(secrets),
+            new PurchaseCredentials(new PurchaseCredentialKey(secrets, store, TimeProvider.System)),
             new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), leases, TimeProvider.System),
             leases,
             NullLogger<MikrotikPurchaseProvisioner>.Instance);

@@ -10,6 +10,7 @@ public static class ProvisioningServiceCollectionExtensions
     /// <summary>Purchase credentials and the provisioner of each router kind, behind one <see cref="IPurchaseProvisioner"/>.</summary>
     public static IServiceCollection AddPurchaseProvisioning(this IServiceCollection services)
     {
+        services.TryAddSingleton<PurchaseCredentialKey>();
         services.TryAddSingleton<PurchaseCredentials>();
         services.TryAddSingleton<MikrotikPurchaseProvisioner>();
         services.TryAddSingleton<PurchaseEntitlements>();
