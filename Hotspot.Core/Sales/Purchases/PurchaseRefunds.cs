@@ -39,10 +39,11 @@ public sealed class PurchaseRefunds(
         }
 
         var clave = idempotencyHeader is { Length: > 0 } header ? CompraClaims.Hash(CompraRules.IdempotencyKey(header)) : null;
-        var reembolso = Existing(compra, clave) ?? (Complete(compra, request) ? Last(compra) : null);
+        var pedido = CompraReembolsos.PedidoOf(request.Monto);
+        var reembolso = Existing(compra, clave, pedido) ?? (Complete(compra, request) ? Last(compra) : null);
         if (reembolso is null)
         {
-            (compra, reembolso) = await RecordAsync(compra, clave, request, cancellationToken);
+            (compra, reembolso) = await RecordAsync(compra, clave, pedido, request, cancellationToken);
         }
 
         if (reembolso.Referencia is null)
@@ -62,11 +63,22 @@ public sealed class PurchaseRefunds(
             new ReembolsoHecho(reembolso.Numero, Money.FromCents(reembolso.ReembolsadoCentavos ?? reembolso.MontoCentavos ?? 0), reembolso.Referencia, reembolso.Fecha));
     }
 
-    /// <summary>The refund this request repeats: the one with its Idempotency-Key, else one asked for and never confirmed.</summary>
-    private static CompraReembolso? Existing(CompraEntity compra, string? clave)
+    /// <summary>
+    /// The refund this request repeats: the one with its Idempotency-Key (409 when that key asked for something else),
+    /// else, for a request without a key, an unconfirmed one that asked the same (a retry after a timeout or a crash).
+    /// </summary>
+    private static CompraReembolso? Existing(CompraEntity compra, string? clave, string pedido)
     {
         var all = CompraReembolsos.Read(compra.ReembolsosJson);
-        return (clave is null ? null : all.FirstOrDefault(r => r.ClaveIdempotencia == clave)) ?? all.FirstOrDefault(r => r.Referencia is null);
+        if (clave is not null)
+        {
+            var keyed = all.FirstOrDefault(r => r.ClaveIdempotencia == clave);
+            return keyed is not null && keyed.Pedido is { } asked && asked != pedido
+                ? throw new ConflictException("Esta Idempotency-Key ya se usó para otro reembolso de esta compra; use otra clave.")
+                : keyed;
+        }
+
+        return all.FirstOrDefault(r => r.Referencia is null && r.ClaveIdempotencia is null && (r.Pedido ?? pedido) == pedido);
     }
 
     /// <summary>A full refund asked again of a purchase already refunded in full repeats the last refund.</summary>
@@ -79,7 +91,12 @@ public sealed class PurchaseRefunds(
         return all.Count > 0 ? all[^1] : null;
     }
 
-    private async Task<(CompraEntity, CompraReembolso)> RecordAsync(CompraEntity compra, string? clave, ReembolsoRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the refund before the provider is asked. What is left is computed inside the ETag-checked write, over
+    /// every refund recorded (confirmed or still in flight), so concurrent refunds never add up to more than was paid,
+    /// and each request gets its own number (hence its own provider call and its own answer).
+    /// </summary>
+    private async Task<(CompraEntity, CompraReembolso)> RecordAsync(CompraEntity compra, string? clave, string pedido, ReembolsoRequest request, CancellationToken cancellationToken)
     {
         if (compra.PagoProveedorId is null && CompraEstados.IsPaid(compra.Estado))
         {
@@ -91,36 +108,50 @@ public sealed class PurchaseRefunds(
             throw new ConflictException("La compra no tiene un pago aprobado que reembolsar.");
         }
 
-        var left = compra.MontoCentavos - compra.MontoReembolsadoCentavos;
-        long cents;
-        if (request.Monto is { } monto)
+        var asked = request.Monto is { } monto ? Money.ToCents(monto) ?? 0 : (long?)null;
+        if (asked <= 0)
         {
-            cents = Money.ToCents(monto) ?? 0;
-            if (cents <= 0 || cents > left)
-            {
-                throw new InvalidFieldsException(new FieldErrors().Add("monto", $"El monto es positivo, con dos decimales como máximo, y no supera lo que queda por reembolsar ({Money.FromCents(left)})."));
-            }
-        }
-        else
-        {
-            cents = left;
+            throw TooMuch(compra.MontoCentavos - compra.MontoReembolsadoCentavos);
         }
 
-        CompraReembolso? recorded = null;
+        CompraReembolso? recorded = null, repeated = null;
+        long? refused = null;
         compra = await rows.UpdateAsync(compra, c =>
         {
+            (recorded, repeated, refused) = (null, null, null);
             var all = CompraReembolsos.Read(c.ReembolsosJson);
-            if (all.Any(r => r.Referencia is null || (clave is not null && r.ClaveIdempotencia == clave)))
+            repeated = clave is null
+                ? all.FirstOrDefault(r => r.Referencia is null && r.ClaveIdempotencia is null && (r.Pedido ?? pedido) == pedido)
+                : all.FirstOrDefault(r => r.ClaveIdempotencia == clave);
+            if (repeated is not null)
             {
-                return false; // a concurrent request recorded it first
+                return false; // a concurrent request with this key (or this same keyless request) recorded it first
             }
 
-            recorded = new CompraReembolso(all.Count + 1, cents, clave, request.Motivo is { Length: > 0 } m ? m[..Math.Min(m.Length, 200)] : null, clock.GetUtcNow(), null, null);
+            var left = c.MontoCentavos - Math.Max(c.MontoReembolsadoCentavos, all.Sum(r => r.ReembolsadoCentavos ?? r.MontoCentavos ?? 0));
+            var cents = asked ?? left;
+            if (cents <= 0 || cents > left)
+            {
+                refused = left;
+                return false;
+            }
+
+            recorded = new CompraReembolso(all.Count + 1, cents, clave, request.Motivo is { Length: > 0 } m ? m[..Math.Min(m.Length, 200)] : null, clock.GetUtcNow(), null, null, pedido);
             c.ReembolsosJson = CompraReembolsos.Write(all.Append(recorded));
             return true;
         }, cancellationToken);
-        return (compra, recorded ?? Existing(compra, clave) ?? throw new ConflictException("Hay otro reembolso en curso para esta compra; repita la petición."));
+        if (repeated is not null)
+        {
+            return repeated.Pedido is { } p && p != pedido
+                ? throw new ConflictException("Esta Idempotency-Key ya se usó para otro reembolso de esta compra; use otra clave.")
+                : (compra, repeated);
+        }
+
+        return recorded is not null ? (compra, recorded) : throw TooMuch(Math.Max(refused ?? 0, 0));
     }
+
+    private static InvalidFieldsException TooMuch(long left) =>
+        new(new FieldErrors().Add("monto", $"El monto es positivo, con dos decimales como máximo, y no supera lo que queda por reembolsar ({Money.FromCents(left)})."));
 
     private async Task<(CompraEntity, CompraReembolso)> ExecuteAsync(CompraEntity compra, CompraReembolso reembolso, CancellationToken cancellationToken)
     {
