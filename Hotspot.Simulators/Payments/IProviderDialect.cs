@@ -14,8 +14,14 @@ internal interface IProviderDialect
     /// <summary>Refunds all that is left or <paramref name="amount"/>; null when nothing can be refunded.</summary>
     SimulatedRefund? Refund(SimulatedPayment payment, decimal? amount);
 
-    /// <summary>The buyer's bank disputes the payment; false when it cannot be disputed.</summary>
+    /// <summary>The buyer's bank takes the money back (Stripe: a dispute opens); false when it cannot.</summary>
     bool Chargeback(SimulatedPayment payment);
+
+    /// <summary>The buyer disputes the payment and the provider withholds its amount; false when it cannot be disputed.</summary>
+    bool OpenDispute(SimulatedPayment payment);
+
+    /// <summary>An open dispute ends: won gives the merchant the money back, lost is a chargeback; false when none is open.</summary>
+    bool CloseDispute(SimulatedPayment payment, bool won);
 
     void Expire(SimulatedCheckout checkout);
 }

@@ -8,7 +8,7 @@ namespace Hotspot.Simulators.Payments;
 
 /// <summary>
 /// The control port (plain HTTP, loopback, snake_case JSON): accounts, the buyer's choice without a browser, pending
-/// payments settled, refunds and chargebacks made from the provider's side, faults, the clock and the webhook log.
+/// payments settled, refunds, chargebacks and disputes (opened, then won or lost) made from the provider's side, faults, the clock and the webhook log.
 /// Errors are RFC 9457 problem details.
 /// </summary>
 internal static class PaymentControlEndpoints
@@ -74,6 +74,18 @@ internal static class PaymentControlEndpoints
             ledger.Payment(id) is not { } payment ? Results.Problem($"No payment '{id}'.", statusCode: 404)
             : simulator.Dialect(payment.Provider).Chargeback(payment) ? Results.NoContent()
             : Results.Problem("Only an approved, undisputed payment is charged back.", statusCode: 409));
+        app.MapPost("/payments/{id}/dispute", (string id) =>
+            ledger.Payment(id) is not { } payment ? Results.Problem($"No payment '{id}'.", statusCode: 404)
+            : simulator.Dialect(payment.Provider).OpenDispute(payment) ? Results.NoContent()
+            : Results.Problem("Only an approved, undisputed payment is disputed.", statusCode: 409));
+        app.MapPost("/payments/{id}/dispute/close", async (HttpRequest request, string id) =>
+        {
+            var body = await ReadAsync<CloseDisputeRequest>(request);
+            return body?.Outcome is not ("won" or "lost") ? Results.Problem("'outcome' is won or lost.", statusCode: 400)
+                : ledger.Payment(id) is not { } payment ? Results.Problem($"No payment '{id}'.", statusCode: 404)
+                : simulator.Dialect(payment.Provider).CloseDispute(payment, body.Outcome == "won") ? Results.NoContent()
+                : Results.Problem("The payment has no open dispute.", statusCode: 409);
+        });
         app.MapGet("/faults", () => Results.Json(simulator.Faults.List(), Json));
         app.MapPost("/faults", async (HttpRequest request) =>
         {
@@ -124,6 +136,8 @@ internal static class PaymentControlEndpoints
     private sealed record SettleRequest(bool Paid);
 
     private sealed record RefundRequest(decimal? Amount);
+
+    private sealed record CloseDisputeRequest(string? Outcome);
 
     private sealed record AdvanceRequest(double Seconds);
 }

@@ -19,7 +19,7 @@ public sealed class SimulatedPayment
 
     public required string Currency { get; init; }
 
-    /// <summary>Mercado Pago: approved, pending, rejected, refunded, charged_back. Stripe (PaymentIntent): succeeded, processing, requires_payment_method.</summary>
+    /// <summary>Mercado Pago: approved, pending, rejected, refunded, charged_back, in_mediation. Stripe (PaymentIntent): succeeded, processing, requires_payment_method.</summary>
     public required string Status { get; set; }
 
     public required string StatusDetail { get; set; }
@@ -30,6 +30,9 @@ public sealed class SimulatedPayment
     public decimal AmountRefunded { get; set; }
 
     public string? DisputeId { get; set; }
+
+    /// <summary>Stripe's dispute status: needs_response while open, then won or lost. Null when never disputed.</summary>
+    public string? DisputeStatus { get; set; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -14,4 +14,7 @@ public static class PaymentIdempotencyKeys
     /// <summary>The n-th refund of a purchase (1, 2, …): a partial refund and a later one are different operations.</summary>
     public static string Refund(string purchaseId, int refundNumber) =>
         string.Create(CultureInfo.InvariantCulture, $"compra_{purchaseId}:reembolso:{refundNumber}");
+
+    /// <summary>The refund of a payment that took money twice for one purchase (the one not kept): once per payment.</summary>
+    public static string ExtraPaymentRefund(string purchaseId, string providerPaymentId) => $"compra_{purchaseId}:pago_extra:{providerPaymentId}";
 }

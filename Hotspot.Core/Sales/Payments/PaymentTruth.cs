@@ -26,7 +26,7 @@ public enum PaymentState
     /// <summary>The buyer's bank took the money back (MP charged_back).</summary>
     ChargedBack,
 
-    /// <summary>Disputed, outcome not yet known (MP in_mediation; a Stripe dispute).</summary>
+    /// <summary>Disputed, outcome not yet known; the provider holds the money meanwhile (MP in_mediation; a Stripe dispute needs_response/under_review).</summary>
     InDispute,
 }
 
@@ -47,6 +47,25 @@ public sealed record PaymentTruth(PaymentState State, string? RawStatus, string?
             ? new PaymentTruth(emptyState, null, null, 0, payments)
             : new PaymentTruth(decisive.State, decisive.RawStatus, decisive.Id, decisive.AmountRefunded, payments);
     }
+
+    /// <summary>Whether the payment took the buyer's money (even if it was given back later).</summary>
+    public static bool TookMoney(PaymentState state) => state is PaymentState.Approved or PaymentState.Refunded or PaymentState.ChargedBack or PaymentState.InDispute;
+
+    /// <summary>
+    /// The truth of the purchase's own payment when several took money: <paramref name="keptPaymentId"/> (the one the
+    /// purchase already follows) when it took money, else the one still holding money first (approved, then disputed,
+    /// refunded, charged back; ties by id, so every worker chooses alike). The others are <see cref="Extras"/>.
+    /// </summary>
+    public PaymentTruth Keeping(string? keptPaymentId)
+    {
+        var taken = Payments.Where(p => TookMoney(p.State)).ToList();
+        var kept = taken.FirstOrDefault(p => p.Id == keptPaymentId)
+            ?? taken.OrderBy(p => Weight(p.State)).ThenBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault();
+        return kept is null ? this : this with { State = kept.State, RawStatus = kept.RawStatus, ProviderPaymentId = kept.Id, AmountRefunded = kept.AmountRefunded };
+    }
+
+    /// <summary>Payments that took money besides <see cref="ProviderPaymentId"/> (call on a truth from <see cref="Keeping"/>).</summary>
+    public IReadOnlyList<ProviderPayment> Extras => [.. Payments.Where(p => TookMoney(p.State) && p.Id != ProviderPaymentId)];
 
     private static int Weight(PaymentState state) => state switch
     {

@@ -83,6 +83,18 @@ public sealed class CompraEntity : StoredEntity
     /// <summary>Set when two approved payments were seen for this purchase (an alert for operators).</summary>
     public bool PagoDuplicado { get; set; }
 
+    /// <summary>What payments other than <see cref="PagoProveedorId"/> took (a buyer who paid twice), in cents, as the provider last said.</summary>
+    public long PagosExtraCentavos { get; set; }
+
+    /// <summary>What was given back of <see cref="PagosExtraCentavos"/> (they are refunded automatically).</summary>
+    public long PagosExtraReembolsadoCentavos { get; set; }
+
+    /// <summary>The purchase's payment is or was disputed: null, or one of <see cref="CompraDisputas"/>.</summary>
+    public string? Disputa { get; set; }
+
+    /// <summary>What an open dispute holds (the provider withdrew it when the dispute opened), in cents; 0 once it closes.</summary>
+    public long MontoEnDisputaCentavos { get; set; }
+
     // Access.
     /// <summary>The hotspot user name, chosen and stored before any router call; replaced only when someone else owns it.</summary>
     public string Usuario { get; set; } = "";

@@ -30,6 +30,7 @@ public static class PurchasesServiceCollectionExtensions
         services.TryAddSingleton<PurchaseSteps>();
         services.TryAddSingleton<PurchaseRows>();
         services.TryAddSingleton<PurchaseTruth>();
+        services.TryAddSingleton<ExtraPaymentRefunds>();
         services.TryAddSingleton<PurchaseFulfilment>();
         services.TryAddSingleton<PurchaseEngine>();
         services.TryAddSingleton<PurchaseUrls>();

@@ -21,6 +21,10 @@ public sealed record CompraVenta(
     string? ReferenciaProveedor,
     string? PagoProveedorId,
     bool PagoDuplicado,
+    decimal PagosExtra,
+    decimal PagosExtraReembolsados,
+    string? Disputa,
+    decimal MontoEnDisputa,
     string? UsuarioHotspot,
     string TipoUsuario,
     string? MacCliente,
@@ -42,6 +46,7 @@ public sealed record CompraVenta(
             c.Id, c.EmpresaId, c.RouterId,
             new ProductoVendido(c.ProductoId, c.ProductoNombre, c.TiempoSegundos, c.LimiteMb, c.PerfilMikrotikNombre),
             c.Monto, c.Moneda, c.MontoReembolsado, c.Estado, c.EstadoPago, c.Proveedor, c.ReferenciaProveedor, c.PagoProveedorId, c.PagoDuplicado,
+            Money.FromCents(c.PagosExtraCentavos), Money.FromCents(c.PagosExtraReembolsadoCentavos), c.Disputa, Money.FromCents(c.MontoEnDisputaCentavos),
             c.Usuario.Length == 0 ? null : c.Usuario, c.TipoUsuario, c.MacCliente, c.IpCliente, c.EmailCliente, c.NombreCliente, c.UltimoError,
             c.CreadaEn, c.PagadaEn, c.ProvisionadaEn, c.ActualizadaEn,
             CompraHistorial.Read(c.HistorialJson),
@@ -76,11 +81,13 @@ public sealed record ResumenVentas(
     IReadOnlyList<GrupoVentas> Grupos);
 
 /// <summary>
-/// Money of one currency. <c>ventas_brutas</c>: what buyers paid (purchases whose payment was approved, including those
-/// later refunded or charged back); <c>reembolsos</c>: what was given back by refunds; <c>contracargos</c>: what banks
-/// took back; <c>netas</c> = brutas − reembolsos − contracargos. <c>pagadas</c> counts the purchases in <c>ventas_brutas</c>.
+/// Money of one currency. <c>ventas_brutas</c>: every payment that took money (approved, including those later refunded,
+/// charged back or disputed, and a buyer's second payment for one purchase); <c>reembolsos</c>: what was given back by
+/// refunds (the second payment's automatic refund included); <c>contracargos</c>: what banks took back;
+/// <c>en_disputa</c>: what open disputes hold (withdrawn by the provider when they opened); <c>netas</c> = brutas −
+/// reembolsos − contracargos − en_disputa. <c>pagadas</c> counts the purchases in <c>ventas_brutas</c>.
 /// </summary>
-public sealed record TotalMoneda(string Moneda, decimal VentasBrutas, decimal Reembolsos, decimal Contracargos, decimal Netas, int Pagadas);
+public sealed record TotalMoneda(string Moneda, decimal VentasBrutas, decimal Reembolsos, decimal Contracargos, decimal EnDisputa, decimal Netas, int Pagadas);
 
 /// <summary>One group of the summary in one currency: <c>clave</c> is the day (yyyy-MM-dd, UTC, of creation), the product id or the router id.</summary>
-public sealed record GrupoVentas(string Clave, string? Nombre, string Moneda, decimal VentasBrutas, decimal Reembolsos, decimal Contracargos, decimal Netas, int Pagadas, int Compras);
+public sealed record GrupoVentas(string Clave, string? Nombre, string Moneda, decimal VentasBrutas, decimal Reembolsos, decimal Contracargos, decimal EnDisputa, decimal Netas, int Pagadas, int Compras);

@@ -7,8 +7,9 @@ namespace Hotspot.Sales.Reports;
 /// <summary>
 /// Adds purchases up, in cents (exact), per currency and per group. A purchase counts as sold once its payment was
 /// approved, and stays sold when refunded or charged back: what went back is counted apart, so net = gross − refunds −
-/// chargebacks. A purchase marked refunded whose refunds were not itemized (the provider refunded it) gave back its
-/// whole amount.
+/// chargebacks − what open disputes hold. A purchase marked refunded whose refunds were not itemized (the provider
+/// refunded it) gave back its whole amount. A buyer's other payments for the same purchase are sold money too, and
+/// their automatic refunds are refunds.
 /// </summary>
 public sealed class SalesSummary(Agrupacion agrupacion)
 {
@@ -61,6 +62,7 @@ public sealed class SalesSummary(Agrupacion agrupacion)
         private long _brutas;
         private long _reembolsos;
         private long _contracargos;
+        private long _enDisputa;
         private int _pagadas;
         private int _compras;
 
@@ -73,16 +75,19 @@ public sealed class SalesSummary(Agrupacion agrupacion)
             }
 
             _pagadas++;
-            _brutas += compra.MontoCentavos;
-            _reembolsos += RefundedCents(compra);
+            _brutas += compra.MontoCentavos + compra.PagosExtraCentavos;
+            _reembolsos += RefundedCents(compra) + compra.PagosExtraReembolsadoCentavos;
             _contracargos += ChargedBackCents(compra);
+            _enDisputa += compra.MontoEnDisputaCentavos;
         }
 
+        private long Netas => _brutas - _reembolsos - _contracargos - _enDisputa;
+
         public TotalMoneda Total(string moneda) =>
-            new(moneda, Money.FromCents(_brutas), Money.FromCents(_reembolsos), Money.FromCents(_contracargos), Money.FromCents(_brutas - _reembolsos - _contracargos), _pagadas);
+            new(moneda, Money.FromCents(_brutas), Money.FromCents(_reembolsos), Money.FromCents(_contracargos), Money.FromCents(_enDisputa), Money.FromCents(Netas), _pagadas);
 
         public GrupoVentas Group(string clave, string moneda) =>
             new(clave, nombre, moneda, Money.FromCents(_brutas), Money.FromCents(_reembolsos), Money.FromCents(_contracargos),
-                Money.FromCents(_brutas - _reembolsos - _contracargos), _pagadas, _compras);
+                Money.FromCents(_enDisputa), Money.FromCents(Netas), _pagadas, _compras);
     }
 }

@@ -88,24 +88,33 @@ internal sealed class MercadoPagoDialect(PaymentLedger ledger, WebhookDispatcher
         return refund;
     }
 
-    public bool Chargeback(SimulatedPayment payment)
+    public bool Chargeback(SimulatedPayment payment) => Move(payment, "approved", ("charged_back", "settled"));
+
+    /// <summary>Mercado Pago's mediation: the payment is in_mediation while the claim runs, and the money is withheld.</summary>
+    public bool OpenDispute(SimulatedPayment payment) => Move(payment, "approved", ("in_mediation", "in_process"));
+
+    /// <summary>A mediation the seller wins returns the payment to approved; lost, it is charged_back.</summary>
+    public bool CloseDispute(SimulatedPayment payment, bool won) =>
+        Move(payment, "in_mediation", won ? ("approved", "accredited") : ("charged_back", "settled"));
+
+    // A preference past expiration_date_to takes no more payments; Mercado Pago sends no notification for it.
+    public void Expire(SimulatedCheckout checkout) => ledger.Locked(() => checkout.Status = "expired");
+
+    private bool Move(SimulatedPayment payment, string from, (string Status, string Detail) to)
     {
         var checkout = ledger.Locked(() =>
         {
-            if (payment.Status != "approved")
+            if (payment.Status != from)
             {
                 return null;
             }
 
-            (payment.Status, payment.StatusDetail) = ("charged_back", "settled");
+            (payment.Status, payment.StatusDetail) = to;
             payment.UpdatedAt = ledger.Clock.GetUtcNow();
             return ledger.Checkout(payment.CheckoutId);
         });
         return Updated(payment, checkout);
     }
-
-    // A preference past expiration_date_to takes no more payments; Mercado Pago sends no notification for it.
-    public void Expire(SimulatedCheckout checkout) => ledger.Locked(() => checkout.Status = "expired");
 
     private bool Updated(SimulatedPayment payment, SimulatedCheckout? checkout)
     {

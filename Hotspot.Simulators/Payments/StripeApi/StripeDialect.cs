@@ -70,7 +70,7 @@ internal sealed class StripeDialect(PaymentLedger ledger, WebhookDispatcher webh
         {
             var left = payment.Amount - payment.AmountRefunded;
             var refunded = amount ?? left;
-            if (payment.Status != "succeeded" || refunded <= 0 || refunded > left)
+            if (payment.Status != "succeeded" || payment.DisputeId is not null || refunded <= 0 || refunded > left)
             {
                 return (null, null, null);
             }
@@ -89,7 +89,9 @@ internal sealed class StripeDialect(PaymentLedger ledger, WebhookDispatcher webh
         return refund;
     }
 
-    public bool Chargeback(SimulatedPayment payment)
+    public bool Chargeback(SimulatedPayment payment) => OpenDispute(payment);
+
+    public bool OpenDispute(SimulatedPayment payment)
     {
         var (checkout, dispute) = ledger.Locked<(SimulatedCheckout?, JsonObject?)>(() =>
         {
@@ -99,7 +101,9 @@ internal sealed class StripeDialect(PaymentLedger ledger, WebhookDispatcher webh
             }
 
             payment.DisputeId = PaymentLedger.NewStripeId("dp");
-            return (ledger.Checkout(payment.CheckoutId), StripeWire.Dispute(payment, ledger.Clock.GetUtcNow()));
+            payment.DisputeStatus = "needs_response";
+            payment.UpdatedAt = ledger.Clock.GetUtcNow();
+            return (ledger.Checkout(payment.CheckoutId), StripeWire.Dispute(payment, payment.UpdatedAt));
         });
         if (checkout is null)
         {
@@ -107,6 +111,28 @@ internal sealed class StripeDialect(PaymentLedger ledger, WebhookDispatcher webh
         }
 
         Publish(checkout, "charge.dispute.created", dispute!);
+        return true;
+    }
+
+    public bool CloseDispute(SimulatedPayment payment, bool won)
+    {
+        var (checkout, dispute) = ledger.Locked<(SimulatedCheckout?, JsonObject?)>(() =>
+        {
+            if (payment.DisputeStatus != "needs_response")
+            {
+                return (null, null);
+            }
+
+            payment.DisputeStatus = won ? "won" : "lost";
+            payment.UpdatedAt = ledger.Clock.GetUtcNow();
+            return (ledger.Checkout(payment.CheckoutId), StripeWire.Dispute(payment, payment.UpdatedAt));
+        });
+        if (checkout is null)
+        {
+            return false;
+        }
+
+        Publish(checkout, "charge.dispute.closed", dispute!);
         return true;
     }
 

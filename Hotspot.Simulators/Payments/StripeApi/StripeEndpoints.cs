@@ -60,6 +60,20 @@ internal static class StripeEndpoints
             Account(request, ledger) is not { } account ? Unauthorized()
             : Owned(ledger, account, id) is not { } payment ? Missing("payment_intent", id)
             : Json(200, ledger.Locked(() => StripeWire.PaymentIntent(payment, ledger.Checkout(payment.CheckoutId)!, Expand(request.Query).Contains("latest_charge")))));
+        app.MapGet("/v1/disputes", (HttpRequest request) =>
+        {
+            if (Account(request, ledger) is not { } account)
+            {
+                return Unauthorized();
+            }
+
+            var intent = request.Query["payment_intent"].ToString();
+            var charge = request.Query["charge"].ToString();
+            var disputed = ledger.PaymentsOf(account, c => c.Provider == PaymentProvider.Stripe)
+                .Where(p => (intent.Length == 0 || p.Id == intent) && (charge.Length == 0 || p.ChargeId == charge));
+            var disputes = ledger.Locked(() => disputed.Where(p => p.DisputeId is not null).Select(p => StripeWire.Dispute(p, p.UpdatedAt)).ToList());
+            return Json(200, StripeWire.List("/v1/disputes", disputes));
+        });
         app.MapPost("/v1/refunds", async (HttpRequest request, HttpResponse response) =>
         {
             if (Account(request, ledger) is not { } account)

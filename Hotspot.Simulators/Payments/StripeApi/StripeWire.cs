@@ -90,7 +90,15 @@ internal static class StripeWire
         ["livemode"] = false,
         ["payment_intent"] = payment.Id,
         ["reason"] = "fraudulent",
-        ["status"] = "needs_response",
+        ["status"] = payment.DisputeStatus,
+    };
+
+    public static JsonObject List(string url, IEnumerable<JsonObject> items) => new()
+    {
+        ["object"] = "list",
+        ["data"] = new JsonArray([.. items]),
+        ["has_more"] = false,
+        ["url"] = url,
     };
 
     public static JsonObject Event(string id, string type, JsonObject data, string apiVersion, DateTimeOffset now) => new()

@@ -65,7 +65,7 @@ public sealed class MercadoPagoPaymentProvider(HttpClient http) : IPaymentProvid
         ArgumentNullException.ThrowIfNull(request);
         using var message = Request(HttpMethod.Post, $"v1/payments/{Uri.EscapeDataString(request.ProviderPaymentId)}/refunds", account,
             JsonContent.Create(new RefundBody(request.Amount), options: Json));
-        message.Headers.Add("X-Idempotency-Key", PaymentIdempotencyKeys.Refund(request.PurchaseId, request.RefundNumber));
+        message.Headers.Add("X-Idempotency-Key", request.Key);
         var refund = await SendAsync<RefundCreated>(message, cancellationToken)
             ?? throw new PaymentProviderException(Kind, PaymentFailure.Unavailable, "The refund answer is empty.");
         return new RefundResult(refund.Id.ToString(CultureInfo.InvariantCulture), refund.Amount);

@@ -9,7 +9,7 @@ namespace Hotspot.Sales.Payments.StripeCheckout;
 /// <summary>
 /// Stripe through Stripe.net, pointed at <see cref="PaymentProviderOptions.StripeApiBase"/> (api.stripe.com or the
 /// payment simulator): Checkout Sessions with the purchase id as client_reference_id and metadata, the session (with
-/// its PaymentIntent and latest charge) as the truth, refunds of the PaymentIntent. Stripe.net's own retries are off:
+/// its PaymentIntent and latest charge, and the charge's dispute when it has one) as the truth, refunds of the PaymentIntent. Stripe.net's own retries are off:
 /// the purchase engine retries, always with the same idempotency key.
 /// </summary>
 public sealed class StripePaymentProvider(HttpClient http, IOptions<PaymentProviderOptions> options) : IPaymentProvider
@@ -66,7 +66,17 @@ public sealed class StripePaymentProvider(HttpClient http, IOptions<PaymentProvi
         }
 
         var emptyState = session.Status == "expired" ? PaymentState.Expired : PaymentState.Open;
-        return PaymentTruth.Of(emptyState, session.PaymentIntent is { } intent ? [Payment(intent, session.Currency)] : []);
+        if (session.PaymentIntent is not { } intent)
+        {
+            return PaymentTruth.Of(emptyState, []);
+        }
+
+        // A disputed charge stays "disputed" after the dispute closes: the dispute's own status says where the money is.
+        var dispute = intent.LatestCharge?.Disputed == true
+            ? (await CallAsync(client => new DisputeService(client).ListAsync(
+                new DisputeListOptions { PaymentIntent = intent.Id, Limit = 1 }, cancellationToken: cancellationToken), account, cancellationToken)).Data.FirstOrDefault()
+            : null;
+        return PaymentTruth.Of(emptyState, [Payment(intent, session.Currency, dispute?.Status)]);
     }
 
     public async Task<RefundResult> RefundAsync(PaymentAccount account, RefundRequest request, CancellationToken cancellationToken)
@@ -80,7 +90,7 @@ public sealed class StripePaymentProvider(HttpClient http, IOptions<PaymentProvi
             Metadata = new Dictionary<string, string> { [StripeWebhookVerifier.PurchaseMetadataKey] = request.PurchaseId },
         };
         var refund = await CallAsync(client => new RefundService(client).CreateAsync(
-            create, new RequestOptions { IdempotencyKey = PaymentIdempotencyKeys.Refund(request.PurchaseId, request.RefundNumber) }, cancellationToken), account, cancellationToken);
+            create, new RequestOptions { IdempotencyKey = request.Key }, cancellationToken), account, cancellationToken);
         return new RefundResult(refund.Id, StripeAmounts.FromMinor(refund.Amount, refund.Currency ?? request.Currency));
     }
 
@@ -103,21 +113,26 @@ public sealed class StripePaymentProvider(HttpClient http, IOptions<PaymentProvi
         }
     }
 
-    private static ProviderPayment Payment(PaymentIntent intent, string currency)
+    /// <summary>
+    /// A dispute being argued has had its amount withdrawn (needs_response, under_review); won gives it back; lost is a
+    /// chargeback. An inquiry (warning_*) withdraws nothing, so the payment still counts as approved.
+    /// </summary>
+    private static ProviderPayment Payment(PaymentIntent intent, string currency, string? disputeStatus)
     {
         var charge = intent.LatestCharge;
         var refunded = StripeAmounts.FromMinor(charge?.AmountRefunded ?? 0, currency);
         var amount = StripeAmounts.FromMinor(intent.Amount, currency);
         var state = intent.Status switch
         {
-            "succeeded" when charge?.Disputed == true => PaymentState.InDispute,
+            "succeeded" when disputeStatus is "lost" => PaymentState.ChargedBack,
+            "succeeded" when disputeStatus is "needs_response" or "under_review" => PaymentState.InDispute,
             "succeeded" when charge?.Refunded == true => PaymentState.Refunded,
             "succeeded" => PaymentState.Approved,
             "processing" or "requires_action" or "requires_capture" or "requires_confirmation" => PaymentState.InProcess,
             "canceled" => PaymentState.Cancelled,
             _ => PaymentState.Rejected,
         };
-        return new ProviderPayment(intent.Id, state, intent.Status ?? "", amount, refunded);
+        return new ProviderPayment(intent.Id, state, disputeStatus is null ? intent.Status ?? "" : "dispute_" + disputeStatus, amount, refunded);
     }
 
     private async Task<T> CallAsync<T>(Func<StripeClient, Task<T>> call, PaymentAccount account, CancellationToken cancellationToken)
