@@ -112,7 +112,7 @@ public sealed class PaymentLedger(SimulatorClock clock)
                 payments = _payments.Values.Select(p => new
                 {
                     p.Id, charge_id = p.ChargeId, checkout_id = p.CheckoutId, p.Status, status_detail = p.StatusDetail, p.Amount,
-                    amount_refunded = p.AmountRefunded, dispute_id = p.DisputeId, refunds = p.Refunds.Select(r => new { r.Id, r.Amount }).ToArray(),
+                    amount_refunded = p.AmountRefunded, dispute_id = p.DisputeId, dispute_status = p.DisputeStatus, refunds = p.Refunds.Select(r => new { r.Id, r.Amount }).ToArray(),
                 }),
             };
         }

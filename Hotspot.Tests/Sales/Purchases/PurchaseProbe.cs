@@ -16,6 +16,7 @@ public sealed class PurchaseProbe : IPurchaseStepObserver
     private readonly ConcurrentDictionary<(string Id, string Estado), TaskCompletionSource> _states = new();
     private readonly ConcurrentDictionary<PurchaseStep, int> _crashes = new();
     private readonly ConcurrentDictionary<PurchaseStep, TaskCompletionSource> _crashed = new();
+    private readonly ConcurrentDictionary<TaskCompletionSource, (string Id, Func<CompraEntity, bool> Holds)> _applied = new();
 
     /// <summary>Throws the next <paramref name="times"/> times the engine reaches <paramref name="step"/>.</summary>
     public void CrashAt(PurchaseStep step, int times = 1) => _crashes[step] = times;
@@ -25,6 +26,17 @@ public sealed class PurchaseProbe : IPurchaseStepObserver
         if (reached == PurchaseStep.Transitioned)
         {
             Signal(compra.Id, compra.Estado).TrySetResult();
+        }
+
+        if (reached == PurchaseStep.TruthApplied)
+        {
+            foreach (var (waiter, (id, holds)) in _applied)
+            {
+                if (id == compra.Id && holds(compra) && _applied.TryRemove(waiter, out _))
+                {
+                    waiter.TrySetResult();
+                }
+            }
         }
 
         if (_crashes.TryGetValue(reached, out var left) && left > 0 && _crashes.TryUpdate(reached, left - 1, left))
@@ -39,6 +51,17 @@ public sealed class PurchaseProbe : IPurchaseStepObserver
     /// <summary>Completes when the purchase has been written in <paramref name="estado"/> (now or earlier).</summary>
     public Task ReachedAsync(string compraId, string estado) =>
         Signal(compraId, estado).Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>
+    /// Completes when the provider's answer, once written to the purchase, makes <paramref name="holds"/> true. Call it
+    /// before causing the change: only answers applied after the call count.
+    /// </summary>
+    public Task AppliedAsync(string compraId, Func<CompraEntity, bool> holds)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _applied[waiter] = (compraId, holds);
+        return waiter.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
 
     /// <summary>Completes once the crash set with <see cref="CrashAt"/> has happened.</summary>
     public Task CrashedAsync(PurchaseStep step) => Crashed(step).Task.WaitAsync(TimeSpan.FromSeconds(60));

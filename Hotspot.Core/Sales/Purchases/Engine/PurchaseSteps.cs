@@ -26,6 +26,9 @@ public enum PurchaseStep
 
     /// <summary>The router no longer holds the access; the row still has the revocation pending.</summary>
     Revoked,
+
+    /// <summary>The provider's answer is written to the row (a dispute, another payment's refund), moved or not.</summary>
+    TruthApplied,
 }
 
 /// <summary>

@@ -28,7 +28,9 @@ public sealed class PurchaseTruth(
         var truth = (await providers.Provider(kind).LookupAsync(account, compra.Id, compra.ReferenciaProveedor, cancellationToken)).Keeping(compra.PagoProveedorId);
         await steps.ReachedAsync(PurchaseStep.TruthRead, compra, cancellationToken);
         var stored = await ApplyAsync(compra, truth, senal, cancellationToken);
-        return await extraRefunds.RefundAsync(account, stored, truth, cancellationToken);
+        stored = await extraRefunds.RefundAsync(account, stored, truth, cancellationToken);
+        await steps.ReachedAsync(PurchaseStep.TruthApplied, stored, cancellationToken);
+        return stored;
     }
 
     /// <summary>
