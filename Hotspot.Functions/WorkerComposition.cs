@@ -2,6 +2,8 @@ using Azure.Identity;
 using Hotspot.Auth;
 using Hotspot.Functions.Middleware;
 using Hotspot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -31,9 +33,15 @@ public static class WorkerComposition
             builder.Services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(credential));
         }
 
+        // The client's address arrives in X-Forwarded-For, behind the front end and the host (docs/deploy.md, "What the
+        // Functions host does differently"). Registered before AddHotspot so that the configured hop count wins.
+        builder.Services.Configure<ClientAddressOptions>(options => options.ForwardedHops = ClientAddressOptions.AzureFunctionsHops);
         builder.Services.AddHotspot(builder.Configuration);
-        // The Functions host proxies every request to this worker: the client's address arrives in X-Forwarded-For.
-        builder.Services.Configure<ClientAddressOptions>(options => options.UseForwardedFor = true);
+        // The ASP.NET Core integration's forwarded-headers middleware would take the rightmost X-Forwarded-For entry as
+        // the peer and cut it from the header, leaving ClientAddress a shortened chain whose hop count points one entry
+        // too far left, at what the client sent. The chain stays whole; Host and Proto are still applied. PostConfigure:
+        // the integration sets its options when the host is built, after these registrations.
+        builder.Services.PostConfigure<ForwardedHeadersOptions>(options => options.ForwardedHeaders &= ~ForwardedHeaders.XForwardedFor);
         return builder;
     }
 }

@@ -45,6 +45,7 @@ public static class ConfigurationKeys
     public const string UnifiAllowPlainHttp = "Hotspot:Unifi:AllowPlainHttp";
     public const string PortalRedirectHosts = "Hotspot:Portal:RedirectHosts";
     public const string CorsAllowedOrigins = "Hotspot:Cors:AllowedOrigins";
+    public const string ClientAddressForwardedHops = "Hotspot:ClientAddress:ForwardedHops";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -76,5 +77,6 @@ public static class ConfigurationKeys
         new("Hotspot:Ventas:ProviderPollSeconds", SettingScope.OptionalInAzure, "A portal poll asks the payment provider at most this often per purchase (default 10)."),
         new(PortalRedirectHosts, SettingScope.OptionalInAzure, "Hosts the UniFi guest portal may send a guest on to: 'any' (default) or a comma-separated list, *.example.com for subdomains."),
         new(CorsAllowedOrigins, SettingScope.OptionalInAzure, "Origins of the router-hosted portal pages allowed to call the portal routes from a browser: '*' (default; never with credentials) or a comma-separated list (http://10.5.50.1,http://wifi.example.net)."),
+        new(ClientAddressForwardedHops, SettingScope.OptionalInAzure, "Trusted proxies that each append their caller to X-Forwarded-For; the client's address is the entry that many places from the right (default 2 in the Functions app: the App Service front end, then the Functions host; 0, the TCP peer, on the DevHost)."),
     ];
 }

@@ -100,7 +100,10 @@ public static class HotspotServiceCollectionExtensions
             .Validate(o => o.SessionExpireHours is >= 1 and <= 24 * 30, $"{ConfigurationKeys.SessionExpireHours} must be between 1 and 720.")
             .Validate(o => o.ApiKeyLifetimeDays is >= 1 and <= 3650, $"{ConfigurationKeys.ApiKeyLifetimeDays} must be between 1 and 3650.")
             .ValidateOnStart();
-        services.AddOptions<ClientAddressOptions>();
+        services.AddOptions<ClientAddressOptions>()
+            .Configure(o => o.ForwardedHops = configuration.GetValue(ConfigurationKeys.ClientAddressForwardedHops, o.ForwardedHops))
+            .Validate(o => o.ForwardedHops is >= 0 and <= ClientAddressOptions.MaxHops, $"{ConfigurationKeys.ClientAddressForwardedHops} must be between 0 (the TCP peer) and {ClientAddressOptions.MaxHops}.")
+            .ValidateOnStart();
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<SessionTokens>();
         services.TryAddSingleton<ApiKeyTokens>();

@@ -63,6 +63,18 @@ public sealed class InfraTests
     }
 
     [Fact]
+    public void The_app_settings_give_the_https_host_name_as_the_public_address_and_turn_off_the_host_home_page()
+    {
+        var api = RepositoryFiles.Read("infra/app/api.bicep");
+        var settings = BicepText.VariableObjectKeys(api, "appSettings");
+
+        Assert.Contains("Hotspot__Ventas__PublicBaseUrl", settings);
+        Assert.Contains("AzureWebJobsDisableHomepage", settings);
+        Assert.Matches(new Regex(@"^\s*Hotspot__Ventas__PublicBaseUrl: 'https://\$\{functionApp\.properties\.defaultHostName\}'\r?$", RegexOptions.Multiline), api);
+        Assert.Matches(new Regex(@"^\s*AzureWebJobsDisableHomepage: 'true'\r?$", RegexOptions.Multiline), api);
+    }
+
+    [Fact]
     public void Azure_yaml_deploys_the_functions_project_as_the_api_service()
     {
         var yaml = RepositoryFiles.Read("azure.yaml").Replace("\r", "", StringComparison.Ordinal);

@@ -17,6 +17,7 @@ public static class RuntimeSettings
         new("AzureWebJobsStorage__blobServiceUri", "Functions host: the blob endpoint of that storage (timers and host keys need only blobs)."),
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", "Functions host and the worker's Application Insights SDK: where telemetry goes."),
         new("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Functions host and SDK: send telemetry with the identity's Entra token (local auth is disabled)."),
+        new("AzureWebJobsDisableHomepage", "Functions host: no welcome page at '/' (the route prefix is empty, so it would answer among the app's routes)."),
     ];
 
     /// <summary>Settings the infra must never set, and why.</summary>

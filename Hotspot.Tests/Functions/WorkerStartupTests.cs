@@ -5,6 +5,8 @@ using functions::Hotspot.Functions;
 using Hotspot.Hosting;
 using Hotspot.Tests.Deploy;
 using Hotspot.Timers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -58,7 +60,9 @@ public sealed partial class WorkerStartupTests
             Assert.All(handlerServices, type => Assert.NotNull(scope.ServiceProvider.GetRequiredService(type)));
 
             Assert.Equal(["ReconcilePurchases", "SweepExpired"], scope.ServiceProvider.GetServices<ITimerJob>().Select(j => j.Name).Order());
-            Assert.True(scope.ServiceProvider.GetRequiredService<IOptions<Hotspot.Auth.ClientAddressOptions>>().Value.UseForwardedFor);
+            Assert.Equal(Hotspot.Auth.ClientAddressOptions.AzureFunctionsHops, scope.ServiceProvider.GetRequiredService<IOptions<Hotspot.Auth.ClientAddressOptions>>().Value.ForwardedHops);
+            var forwarded = scope.ServiceProvider.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders;
+            Assert.Equal(ForwardedHeaders.All & ~ForwardedHeaders.XForwardedFor, forwarded);
         }
 
         Assert.Empty(calls.Requests);
@@ -94,10 +98,20 @@ public sealed partial class WorkerStartupTests
         Assert.Contains(nameof(NeedsAnUnregisteredService), failure.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildWorker()
+    [Fact]
+    public void The_forwarded_hop_count_is_read_from_the_app_settings()
+    {
+        using var host = BuildWorker(new Dictionary<string, string?> { [ConfigurationKeys.ClientAddressForwardedHops] = "3" });
+
+        Assert.Equal(3, host.Services.GetRequiredService<IOptions<Hotspot.Auth.ClientAddressOptions>>().Value.ForwardedHops);
+    }
+
+    /// <summary>The worker as Azure starts it, with <paramref name="extraSettings"/> over Azure's settings.</summary>
+    internal static IHost BuildWorker(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(AzureSettings);
+        builder.Configuration.AddInMemoryCollection(extraSettings ?? new Dictionary<string, string?>());
         WorkerComposition.Configure(builder);
 
         // Runtime telemetry, not something building the worker depends on: Live Metrics opens a stream (token, then a

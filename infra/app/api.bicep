@@ -116,6 +116,11 @@ var appSettings = {
   Hotspot__Portal__RedirectHosts: portalRedirectHosts
   // Router-hosted portal pages calling the portal routes.
   Hotspot__Cors__AllowedOrigins: corsAllowedOrigins
+  // The address the payment providers return guests to and send webhooks to: the app's own https host name, not
+  // whatever Host and scheme a request arrived with.
+  Hotspot__Ventas__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+  // No Functions welcome page at '/': the route prefix is empty (host.json), so it would answer among the app's routes.
+  AzureWebJobsDisableHomepage: 'true'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
