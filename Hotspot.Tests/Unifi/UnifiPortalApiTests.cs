@@ -103,7 +103,7 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("no es un router UniFi", text, StringComparison.Ordinal);
+        Assert.Contains("no UniFi; estos endpoints son solo para UniFi", text, StringComparison.Ordinal);
     }
 
     [Fact]
