@@ -70,7 +70,8 @@ internal sealed class VoucherApiHost : IAsyncDisposable
             nombre = "R", tipo = "mikrotik", host = "127.0.0.1", puerto = Router.ApiPort, usuario = "admin", password = RouterPassword,
             api_acciones = new { habilitada = true, post = true, get = true },
         })).GetProperty("id").GetInt64();
-        ApiKey = (await PostAsync($"/api/v1/admin/routers/{routerId}/api-keys", token, new { })).GetProperty("api_key").GetString()!;
+        // The action API (seed 002) takes a secret integration key.
+        ApiKey = (await PostAsync($"/api/v1/admin/routers/{routerId}/api-keys", token, new { alcance = "integracion" })).GetProperty("api_key").GetString()!;
     }
 
     private async Task<JsonElement> PostAsync(string path, string? token, object body)

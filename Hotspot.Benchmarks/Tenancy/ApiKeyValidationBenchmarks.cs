@@ -93,7 +93,7 @@ public class ApiKeyValidationBenchmarks
     {
         var context = new DefaultHttpContext { RequestServices = _host.Services };
         context.Request.Headers["X-API-Key"] = _apiKey;
-        var (principal, _) = await _authenticator.AuthenticateAsync(context, CancellationToken.None);
+        var (principal, _) = await _authenticator.AuthenticateAsync(context, KeyScope.Portal, CancellationToken.None);
         return principal is not null;
     }
 

@@ -12,4 +12,7 @@ public static class ActionMessages
     public const string NoUsername = "No username set";
     public const string UserRemoved = "User removed successfully";
     public const string Error = "An error occurred";
+
+    /// <summary>Ours, in the seed's words and shape: the key is valid but published (a portal key), and this API needs a secret one.</summary>
+    public const string PortalKeyNotAllowed = "API Key is a portal key: this API needs an integration key";
 }

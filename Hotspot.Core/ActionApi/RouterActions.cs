@@ -11,7 +11,8 @@ namespace Hotspot.ActionApi;
 
 /// <summary>
 /// Seed 002's action API: the key (parameter <c>api-key</c> or <c>X-API-Key</c>), the router's switches, then the
-/// action on that router. Statuses: 401 key missing or wrong, 403 API or method off, 400 bad parameters, 404 unknown
+/// action on that router. Statuses: 401 key missing or wrong, 403 a portal key (published, so never this API's) or the API
+/// or method off, 400 bad parameters, 404 unknown
 /// user, 409 duplicate, 500 otherwise. The key is never logged: nothing here logs the parameters.
 /// </summary>
 public sealed class RouterActions(
@@ -38,6 +39,11 @@ public sealed class RouterActions(
         if (principal is null)
         {
             return ActionReply.Failure(ActionMessages.KeyIncorrect, StatusCodes.Status401Unauthorized);
+        }
+
+        if (!principal.Scope.Opens(KeyScope.Integration))
+        {
+            return ActionReply.Failure(ActionMessages.PortalKeyNotAllowed, StatusCodes.Status403Forbidden);
         }
 
         var router = principal.Router;

@@ -9,14 +9,19 @@ namespace Hotspot.Auth;
 /// <summary>
 /// Router API keys: <c>X-API-Key: jwt_...</c> (seed 000) or <c>Authorization: Bearer jwt_...</c> (seed 004). A warm
 /// request reads no table: the key record, router and company come from <see cref="TenancyCache"/>, and
-/// <c>last_used</c> is written at most once a minute per key and instance.
+/// <c>last_used</c> is written at most once a minute per key and instance. A valid key whose scope does not open the
+/// route answers 403 in words (<see cref="KeyScopes"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticator(ApiKeyTokens tokens, TenancyCache tenancy, TableStore store, TimeProvider time)
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _lastUsedWritten = new(StringComparer.Ordinal);
 
-    public async Task<(RouterPrincipal? Principal, IResult? Error)> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>What a portal key is told on a route that needs an integration key.</summary>
+    public const string PortalKeyRefused =
+        "Esta API key es de alcance portal: se publica en las páginas del portal y no abre esta ruta. Use una API key de alcance integracion, que solo guarda su servidor.";
+
+    public async Task<(RouterPrincipal? Principal, IResult? Error)> AuthenticateAsync(HttpContext context, KeyScope required, CancellationToken cancellationToken)
     {
         var presented = Presented(context.Request);
         if (presented is null)
@@ -31,10 +36,15 @@ public sealed class ApiKeyAuthenticator(ApiKeyTokens tokens, TenancyCache tenanc
         }
 
         var principal = await PrincipalAsync(presented, claims, cancellationToken);
-        return principal is null ? (null, Problems.Unauthorized("API key revocada o desconocida.")) : (principal, null);
+        if (principal is null)
+        {
+            return (null, Problems.Unauthorized("API key revocada o desconocida."));
+        }
+
+        return principal.Scope.Opens(required) ? (principal, null) : (null, Problems.Forbidden(PortalKeyRefused));
     }
 
-    /// <summary>The router behind a key that arrived some other way (seed 002's <c>api-key</c> parameter); null when it is not valid.</summary>
+    /// <summary>The router behind a key that arrived some other way (seed 002's <c>api-key</c> parameter); null when it is not valid. The caller checks its scope.</summary>
     public async Task<RouterPrincipal?> AuthenticateKeyAsync(string presented, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(presented);
@@ -58,7 +68,7 @@ public sealed class ApiKeyAuthenticator(ApiKeyTokens tokens, TenancyCache tenanc
         }
 
         await TouchLastUsedAsync(key, now, cancellationToken);
-        return new RouterPrincipal(key.RowKey, router, empresa);
+        return new RouterPrincipal(key.RowKey, router, empresa) { Scope = KeyScopes.OfStored(key.Alcance) };
     }
 
     private static string? Presented(HttpRequest request)

@@ -12,7 +12,11 @@ public sealed record AdminPrincipal(long UserId, string Email, string Nombre, st
 }
 
 /// <summary>The router behind a valid API key, with its company. The handler decides what an inactive one gets.</summary>
-public sealed record RouterPrincipal(string KeyId, RouterEntity Router, EmpresaEntity Empresa);
+public sealed record RouterPrincipal(string KeyId, RouterEntity Router, EmpresaEntity Empresa)
+{
+    /// <summary>What the key may open (<see cref="KeyScopes"/>).</summary>
+    public KeyScope Scope { get; init; } = KeyScope.Portal;
+}
 
 public static class PrincipalAccess
 {

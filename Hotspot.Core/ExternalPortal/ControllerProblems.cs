@@ -1,17 +1,21 @@
 using Hotspot.Drivers;
 using Hotspot.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hotspot.ExternalPortal;
 
 /// <summary>
 /// A <see cref="ControllerException"/> as an API answer: what the caller sent wrong is 422 naming its field, a router
-/// that cannot be reached 503, one that is misconfigured (key, certificate, URL) 502.
+/// that cannot be reached 503, one that is misconfigured (key, certificate, URL) 502. The answer carries our words
+/// only; the controller's own (its text, the router id, the request path) go to the log.
 /// </summary>
 internal static class ControllerProblems
 {
     /// <summary>The operation's answer, or its controller failure as a problem.</summary>
-    public static async Task<IResult> AnswerAsync(Func<Task<IResult>> operation)
+    public static async Task<IResult> AnswerAsync(HttpContext context, Func<Task<IResult>> operation)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(operation);
         try
         {
@@ -19,6 +23,8 @@ internal static class ControllerProblems
         }
         catch (ControllerException e)
         {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ControllerProblems))
+                .LogWarning("{Path}: the controller refused or failed ({Error}): {Reason}", context.Request.Path.Value, e.Error, e.Message);
             return From(e);
         }
     }
@@ -27,9 +33,9 @@ internal static class ControllerProblems
     {
         ControllerError.LimitOutOfRange or ControllerError.InvalidArgument or ControllerError.UnknownSite
             or ControllerError.DeviceNotFound or ControllerError.NotAGuest =>
-            Problems.Invalid(FieldOf(e), $"{ControllerMessages.Spanish(e.Error)} {e.Message}"),
-        ControllerError.Unavailable => Problems.Unavailable($"{ControllerMessages.Spanish(e.Error)} {e.Message}"),
-        _ => Results.Problem($"{ControllerMessages.Spanish(e.Error)} {e.Message}", statusCode: StatusCodes.Status502BadGateway, title: "Bad gateway"),
+            Problems.Invalid(FieldOf(e), ControllerMessages.Spanish(e.Error)),
+        ControllerError.Unavailable => Problems.Unavailable(ControllerMessages.Spanish(e.Error)),
+        _ => Results.Problem(ControllerMessages.Spanish(e.Error), statusCode: StatusCodes.Status502BadGateway, title: "Bad gateway"),
     };
 
     // The driver names its own properties; the API names the request's fields.

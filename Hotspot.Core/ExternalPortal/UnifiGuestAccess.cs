@@ -95,7 +95,7 @@ public sealed class UnifiGuestAccess(RouterControllers controllers, GuestGrantLe
 
         if (router.Tipo != RouterKinds.Unifi)
         {
-            throw new InvalidFieldsException(new FieldErrors().Add("router", $"El router {router.Id} no es un router UniFi (es {router.Tipo}); estos endpoints son solo para UniFi."));
+            throw new InvalidFieldsException(new FieldErrors().Add("router", $"La API key es de un router {router.Tipo}, no UniFi; estos endpoints son solo para UniFi."));
         }
 
         return (controllers.For(router)!, site ?? (string.IsNullOrWhiteSpace(router.Site) ? "default" : router.Site));

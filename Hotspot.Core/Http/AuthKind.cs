@@ -15,6 +15,18 @@ public enum AuthKind
     /// <summary>An admin session of a cliente_admin; others get 403.</summary>
     ClienteAdmin,
 
-    /// <summary>A router API key (jwt_...), never a session token.</summary>
-    RouterApiKey,
+    /// <summary>A router API key (jwt_...) of any scope, never a session token: what a guest's portal page may do (the key is published).</summary>
+    PortalKey,
+
+    /// <summary>A router API key of scope <c>integracion</c> (secret, held by a server); a portal key gets 403.</summary>
+    IntegrationKey,
+}
+
+public static class AuthKinds
+{
+    /// <summary>Whether the route is authenticated by a router API key (of either scope).</summary>
+    public static bool IsRouterKey(this AuthKind kind) => kind is AuthKind.PortalKey or AuthKind.IntegrationKey;
+
+    /// <summary>The scope a router-key route needs.</summary>
+    public static Auth.KeyScope RequiredScope(this AuthKind kind) => kind == AuthKind.IntegrationKey ? Auth.KeyScope.Integration : Auth.KeyScope.Portal;
 }

@@ -101,9 +101,9 @@ internal static class RoutePipeline
         {
             case AuthKind.Anonymous:
                 return null;
-            case AuthKind.RouterApiKey:
+            case AuthKind.PortalKey or AuthKind.IntegrationKey:
             {
-                var (principal, error) = await context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(context, cancellationToken);
+                var (principal, error) = await context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(context, kind.RequiredScope(), cancellationToken);
                 if (principal is not null)
                 {
                     context.Features.Set(principal);

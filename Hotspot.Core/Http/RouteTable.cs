@@ -143,16 +143,20 @@ public static class RouteTable
 
     public static readonly HotspotRoute IssueApiKey = new("IssueApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, Handle.With<ApiKeyAdmin>(ApiKeyEndpoints.IssueAsync),
         new RouteContract("Issue a router API key (returned once)")
+            .Describe("`alcance`: `portal` (default; the key published in the portal pages: seed 000, catalog, purchases) or `integracion` (a server's secret key: seed 001, seed 002, the UniFi API, and everything a portal key opens).")
+            .Accepts<ApiKeyRequest>()
             .Answers<IssuedApiKey>(201, "The key, as `api_key`; never shown again.")
             .Fails(404, 409, 503));
 
     public static readonly HotspotRoute ListApiKeys = new("ListApiKeys", ["GET"], $"{Admin}/routers/{{routerId}}/api-keys", AuthKind.Session, Handle.With<ApiKeyAdmin>(ApiKeyEndpoints.ListAsync),
-        new RouteContract("List a router's API keys with `estado` and `last_used`").Paged()
+        new RouteContract("List a router's API keys with `alcance`, `estado` and `last_used`").Paged()
             .Answers<PageResponse<ApiKeyStatus>>(200, "A page of keys.")
             .Fails(404, 422));
 
     public static readonly HotspotRoute RegenerateApiKey = new("RegenerateApiKey", ["POST"], $"{Admin}/routers/{{routerId}}/api-keys/regenerate", AuthKind.Session, Handle.With<ApiKeyAdmin>(ApiKeyEndpoints.RegenerateAsync),
-        new RouteContract("Revoke every key of the router and issue one new key")
+        new RouteContract("Revoke every active key of the router of one scope and issue one new key of it")
+            .Describe("`alcance` as on issue (default `portal`): rotating the published portal key leaves the integration keys working, and the other way round.")
+            .Accepts<ApiKeyRequest>()
             .Answers<IssuedApiKey>(201, "The new key, as `api_key`.")
             .Fails(404, 409, 503));
 
@@ -210,7 +214,7 @@ public static class RouteTable
 
     public static readonly HotspotRoute PortalConfigJs = new("PortalConfigJs", ["GET"], $"{Admin}/routers/{{routerId}}/portal/config.js", AuthKind.Session, Handle.With<PortalSetup>(PortalSetupEndpoints.ConfigScriptAsync),
         new RouteContract("The MikroTik portal's config.js for this router (portal/mikrotik/)")
-            .Describe("API base URL and enabled providers; the router's API key is shown only when issued, so the file carries a placeholder to replace with it.")
+            .Describe("API base URL and enabled providers; the router's API key is shown only when issued, so the file carries a placeholder to replace with a key of scope `portal` (never an `integracion` key: every guest can read this file).")
             .AnswersText(200, "The file, to upload beside the portal's pages.", MediaTypes.JavaScript)
             .Fails(404, 409));
 
@@ -219,29 +223,29 @@ public static class RouteTable
             .AnswersText(200, "A RouterOS script; running it again replaces its own entries (comment hotspot-api).", MediaTypes.PlainText)
             .Fails(404, 409));
 
-    public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.ConfigAsync),
+    public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.PortalKey, Handle.With<PublicCatalog>(CatalogEndpoints.ConfigAsync),
         new RouteContract("What a portal page needs to know of its company and router (pagos_hotspot_api's shape)")
             .Answers<ConfigPublica>(200, "The company, the router and the payment providers on offer.")
             .Fails(403));
 
-    public static readonly HotspotRoute CatalogoVenta = new("CatalogoVenta", ["GET"], "/api/v1/catalogo_perfiles_venta", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.OnSaleAsync),
+    public static readonly HotspotRoute CatalogoVenta = new("CatalogoVenta", ["GET"], "/api/v1/catalogo_perfiles_venta", AuthKind.PortalKey, Handle.With<PublicCatalog>(CatalogEndpoints.OnSaleAsync),
         new RouteContract("The products on sale at the key's router, in the operator's order (pagos_hotspot_api's shape)")
             .Answers<IReadOnlyList<ProductoEnVenta>>(200, "Active products, by `orden_visual` then `destacado`.")
             .Fails(403));
 
-    public static readonly HotspotRoute CatalogoVentaItem = new("CatalogoVentaItem", ["GET"], "/api/v1/catalogo_perfiles_venta/{productoId}", AuthKind.RouterApiKey, Handle.With<PublicCatalog>(CatalogEndpoints.OnSaleItemAsync),
+    public static readonly HotspotRoute CatalogoVentaItem = new("CatalogoVentaItem", ["GET"], "/api/v1/catalogo_perfiles_venta/{productoId}", AuthKind.PortalKey, Handle.With<PublicCatalog>(CatalogEndpoints.OnSaleItemAsync),
         new RouteContract("One product on sale at the key's router")
             .Answers<ProductoEnVenta>(200, "The product.")
             .Fails(403, 404));
 
-    public static readonly HotspotRoute CreateCompra = new("CreateCompra", ["POST"], "/api/v1/compras", AuthKind.RouterApiKey, Handle.With<PurchaseCheckout>(CompraEndpoints.CreateAsync),
+    public static readonly HotspotRoute CreateCompra = new("CreateCompra", ["POST"], "/api/v1/compras", AuthKind.PortalKey, Handle.With<PurchaseCheckout>(CompraEndpoints.CreateAsync),
         new RouteContract("Start a purchase of a product on sale at the key's router")
             .Describe("Header `Idempotency-Key` (required, at most 255 characters): the same key and body answer the same body again (with `Idempotent-Replayed: true`); the same key with another body is 409. Amount, currency and time come from the product. The buyer pays at `pago.url_pago`.")
             .Accepts<CompraRequest>()
             .Answers<CompraCreada>(201, "The purchase, its consult token and where to pay.")
             .Fails(403, 404, 409, 503));
 
-    public static readonly HotspotRoute GetCompra = new("GetCompra", ["GET"], "/api/v1/compras/{idCompra}", AuthKind.RouterApiKey, Handle.With<PurchaseStatus>(CompraEndpoints.GetAsync),
+    public static readonly HotspotRoute GetCompra = new("GetCompra", ["GET"], "/api/v1/compras/{idCompra}", AuthKind.PortalKey, Handle.With<PurchaseStatus>(CompraEndpoints.GetAsync),
         new RouteContract("A purchase's state, receipt and, once provisioned, the hotspot credentials")
             .Describe("Header `X-Compra-Token`: the purchase's `token_consulta`. An unknown purchase and a wrong token both answer 404. `usuario_hotspot` is null until `estado` is `provisionada`.")
             .Answers<CompraEstado>(200, "The purchase as the buyer sees it, with a Spanish `mensaje` to show.")
@@ -295,7 +299,7 @@ public static class RouteTable
             .Answers<ResumenVentas>(200, "The summary.")
             .Fails(404, 422));
 
-    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.RouterApiKey, Handle.With<AutoReconnection>(AutoReconnectEndpoint.PostAsync),
+    public static readonly HotspotRoute AutoReconnect = new("AutoReconnect", ["POST"], "/api/v1/hotspot/auto-reconnect", AuthKind.PortalKey, Handle.With<AutoReconnection>(AutoReconnectEndpoint.PostAsync),
         new RouteContract("Reconnect a returning device whose MAC was randomized (seed 000)")
             .Describe("Always HTTP 200 for a connection outcome: read `estado` and `auto_conexion`.")
             .Accepts<AutoReconnectRequest>(SeedExamples.ReconnectRequest)
@@ -304,41 +308,41 @@ public static class RouteTable
                 ("expired", SeedExamples.ReconnectExpired),
                 ("inactive_company", SeedExamples.ReconnectInactiveCompany)));
 
-    public static readonly HotspotRoute RouterKeyInfo = new("RouterKeyInfo", ["GET"], "/api/v1/hotspot/router", AuthKind.RouterApiKey, RouterKeyEndpoints.WhoAmIAsync,
+    public static readonly HotspotRoute RouterKeyInfo = new("RouterKeyInfo", ["GET"], "/api/v1/hotspot/router", AuthKind.PortalKey, RouterKeyEndpoints.WhoAmIAsync,
         new RouteContract("Which router and company a key names")
             .Answers<RouterKeyInfo>(200, "The key's router and company."));
 
-    public static readonly HotspotRoute UnifiAuthorize = new("UnifiAuthorize", ["POST"], "/api/v1/unifi/authorize", AuthKind.RouterApiKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.AuthorizeAsync),
+    public static readonly HotspotRoute UnifiAuthorize = new("UnifiAuthorize", ["POST"], "/api/v1/unifi/authorize", AuthKind.IntegrationKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.AuthorizeAsync),
         new RouteContract("Authorize a UniFi guest (custom portals, seed 003)")
             .Accepts<UnifiAuthorizeRequest>()
             .Answers<UnifiGuestResponse>(200, "The guest's authorization.")
             .Fails(403, 502, 503));
 
-    public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.RouterApiKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.GetClientAsync),
+    public static readonly HotspotRoute UnifiClient = new("UnifiClient", ["GET"], "/api/v1/unifi/clients/{mac}", AuthKind.IntegrationKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.GetClientAsync),
         new RouteContract("A UniFi guest's authorization and usage")
             .WithQuery("site", "The UniFi site (default: the router's).")
             .Answers<UnifiGuestResponse>(200, "The guest.")
             .Fails(403, 404, 422, 502, 503));
 
-    public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.RouterApiKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.UnauthorizeAsync),
+    public static readonly HotspotRoute UnifiUnauthorize = new("UnifiUnauthorize", ["POST"], "/api/v1/unifi/unauthorize", AuthKind.IntegrationKey, Handle.With<UnifiGuestAccess>(UnifiPortalEndpoints.UnauthorizeAsync),
         new RouteContract("Revoke a UniFi guest's authorization")
             .Accepts<UnifiUnauthorizeRequest>()
             .Answers<UnifiUnauthorizeResponse>(200, "Whether an authorization was revoked.")
             .Fails(403, 502, 503));
 
-    public static readonly HotspotRoute PortalLogin = new("PortalLogin", ["POST"], "/api/v1/portal_login", AuthKind.RouterApiKey, Handle.With<PortalLogins>(PortalLoginEndpoints.PostAsync),
+    public static readonly HotspotRoute PortalLogin = new("PortalLogin", ["POST"], "/api/v1/portal_login", AuthKind.IntegrationKey, Handle.With<PortalLogins>(PortalLoginEndpoints.PostAsync),
         new RouteContract("Log a guest in from a portal (seed 001)")
             .Describe("`data` is a JSON string holding uid, ap_mac, mac, ip and the optional fields.")
             .Accepts<PortalLoginBody>(SeedExamples.PortalLoginRequest)
             .Answers<PortalLoginResponse>(201, "The portal session, echoing the request with `page_id`.", ("seed", SeedExamples.PortalLoginCreated))
             .Fails(403));
 
-    public static readonly HotspotRoute GetPortalLogin = new("GetPortalLogin", ["GET"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, Handle.With<PortalLogins>(PortalLoginEndpoints.GetAsync),
+    public static readonly HotspotRoute GetPortalLogin = new("GetPortalLogin", ["GET"], "/api/v1/portal_login/{pageId}", AuthKind.IntegrationKey, Handle.With<PortalLogins>(PortalLoginEndpoints.GetAsync),
         new RouteContract("A portal session and its state")
             .Answers<PortalSessionView>(200, "The session.")
             .Fails(404));
 
-    public static readonly HotspotRoute EndPortalLogin = new("EndPortalLogin", ["DELETE"], "/api/v1/portal_login/{pageId}", AuthKind.RouterApiKey, Handle.With<PortalLogins>(PortalLoginEndpoints.DeleteAsync),
+    public static readonly HotspotRoute EndPortalLogin = new("EndPortalLogin", ["DELETE"], "/api/v1/portal_login/{pageId}", AuthKind.IntegrationKey, Handle.With<PortalLogins>(PortalLoginEndpoints.DeleteAsync),
         new RouteContract("Log the session's device out")
             .AnswersEmpty(204, "Logged out.")
             .Fails(404));

@@ -7,11 +7,11 @@ namespace Hotspot.MikrotikPortal;
 /// <summary>
 /// The portal's <c>config.js</c> for one router. The router's API key cannot be put in it: keys are shown once, when
 /// issued, and never stored in a readable form. The file carries a placeholder the operator replaces with the key
-/// (the pages treat the placeholder as "no API": the plain login still works).
+/// of scope portal (the pages treat the placeholder as "no API": the plain login still works).
 /// </summary>
 public static class PortalConfigScript
 {
-    public const string KeyPlaceholder = "PEGUE_AQUI_LA_API_KEY_DEL_ROUTER";
+    public const string KeyPlaceholder = "PEGUE_AQUI_LA_API_KEY_PORTAL_DEL_ROUTER";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -32,8 +32,9 @@ public static class PortalConfigScript
         };
         return string.Create(CultureInfo.InvariantCulture, $"""
             /* Hotspot portal settings for router {routerId}, generated {generatedAt:yyyy-MM-ddTHH:mm:ssZ}.
-               apiKey: replace the placeholder with this router's API key (POST /api/v1/admin/routers/{routerId}/api-keys shows
-               a new one once). The key is visible to every guest: it only opens the portal routes, and can be revoked.
+               apiKey: replace the placeholder with a PORTAL key of this router (POST /api/v1/admin/routers/{routerId}/api-keys
+               with alcance "portal" shows a new one once). The key is visible to every guest: a portal key opens only the
+               portal routes, and can be revoked. Never put an "integracion" key here: it is a server's secret.
                idioma: "es", "en" or "auto" (the guest's browser language). */
             window.HOTSPOT_CONFIG = {JsonSerializer.Serialize(settings, Json)};
 

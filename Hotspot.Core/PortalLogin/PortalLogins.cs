@@ -8,7 +8,8 @@ namespace Hotspot.PortalLogin;
 
 /// <summary>
 /// Seed 001's portal sessions of the router behind the API key, on any router kind: a login authorizes the device
-/// through the controller interface for <c>session_timeout</c> and stores the session under a new <c>page_id</c>;
+/// through the controller interface for <c>session_timeout</c>, as the uid's own account (<see cref="PortalAccounts"/>),
+/// and stores the session under a new <c>page_id</c>;
 /// nothing is left half-done (a session that cannot be stored is revoked on the router).
 /// </summary>
 public sealed class PortalLogins(PortalSessionStore store, RouterControllers controllers, GuestRecords guests, TimeProvider time, ILogger<PortalLogins> logger)
@@ -34,14 +35,18 @@ public sealed class PortalLogins(PortalSessionStore store, RouterControllers con
         var pageId = await store.NextPageIdAsync(cancellationToken);
         try
         {
-            await controller.AuthorizeAsync(new GuestAuthorization(device, new AccessBudget(TimeSpan.FromSeconds(input.SessionTimeout)), input.Uid), cancellationToken);
+            var budget = new AccessBudget(TimeSpan.FromSeconds(input.SessionTimeout));
+            await controller.AuthorizeAsync(new GuestAuthorization(device, budget, PortalAccounts.For(input.Uid)), cancellationToken);
         }
         catch (ControllerException e) when (Refused(e))
         {
-            throw new InvalidFieldsException(new FieldErrors().Add("data", $"{ControllerMessages.Spanish(e.Error)} {e.Message}"));
+            // The router's words (trap text, router id, command) are for the operator's log, not for the answer.
+            logger.LogWarning("Portal login on router {RouterId} refused: {Reason}", router.Id, e.Message);
+            throw new InvalidFieldsException(new FieldErrors().Add("data", ControllerMessages.Spanish(e.Error)));
         }
         catch (ControllerException e)
         {
+            logger.LogError("Portal login on router {RouterId} failed: {Reason}", router.Id, e.Message);
             throw new ServerFailureException(ControllerMessages.Spanish(e.Error));
         }
 

@@ -93,7 +93,7 @@ public sealed class PortalSweep(PortalSessionStore sessions, VoucherStore vouche
         var ended = 0;
         await foreach (var session in sessions.OpenOfAsync(router.Id, cancellationToken))
         {
-            var onRouter = live.Find(s => s.Host.Mac.ToString() == session.Mac && s.Account == session.Uid);
+            var onRouter = live.Find(s => s.Host.Mac.ToString() == session.Mac && s.Account == PortalAccounts.For(session.Uid));
             // The router may have ended it itself (the portal user's limit-uptime): still a timeout, not a departure.
             var reason = now >= session.EndsAt ? "session_timeout"
                 : onRouter is null ? "gone"

@@ -7,9 +7,9 @@ using Hotspot.Tenancy.Entities;
 namespace Hotspot.Tenancy;
 
 /// <summary>
-/// Router API keys: issue (shown once), revoke, list. Only the hash is stored. Changes to a router's set of keys are
-/// single transactions in its partition, guarded by its <see cref="ApiKeySetEntity"/>: a regeneration revokes every
-/// active key and issues one, or writes nothing.
+/// Router API keys: issue (shown once), revoke, list. Only the hash and the key's scope are stored. Changes to a router's
+/// set of keys are single transactions in its partition, guarded by its <see cref="ApiKeySetEntity"/>: a regeneration
+/// revokes every active key of its scope (a scope-less stored key counts as portal) and issues one, or writes nothing.
 /// </summary>
 public sealed class ApiKeyStore(TableStore store, ApiKeyTokens tokens, TenancyCache cache, TimeProvider time)
 {
@@ -21,13 +21,13 @@ public sealed class ApiKeyStore(TableStore store, ApiKeyTokens tokens, TenancyCa
     private readonly TableRepository<ApiKeySetEntity> _sets = store.Repository<ApiKeySetEntity>(TableNames.ApiKeys);
 
     /// <summary>Adds a key to the router's set; another change to the set committing first is retried (adding does not depend on the others).</summary>
-    public async Task<(ApiKeyEntity Entity, string ApiKey)> IssueAsync(RouterEntity router, CancellationToken cancellationToken)
+    public async Task<(ApiKeyEntity Entity, string ApiKey)> IssueAsync(RouterEntity router, KeyScope scope, CancellationToken cancellationToken)
     {
-        var (entity, apiKey) = await NewKeyAsync(router, cancellationToken);
+        var (entity, apiKey) = await NewKeyAsync(router, scope, cancellationToken);
         return await ContentionRetry.RunAsync(
             async () =>
             {
-                await ChangeSetAsync(router.Id, entity, revokeActive: false, cancellationToken);
+                await ChangeSetAsync(router.Id, entity, revoking: null, cancellationToken);
                 return (entity, apiKey);
             },
             e => e is ApiKeySetChangedException,
@@ -36,13 +36,14 @@ public sealed class ApiKeyStore(TableStore store, ApiKeyTokens tokens, TenancyCa
     }
 
     /// <summary>
-    /// Revokes every active key of the router and issues one, in one transaction. Throws <see cref="ApiKeySetChangedException"/>
+    /// Revokes every active key of the router of <paramref name="scope"/> and issues one of it, in one transaction: rotating
+    /// the published portal key leaves a server's integration key working. Throws <see cref="ApiKeySetChangedException"/>
     /// when another regeneration or issue changed the set first: then nothing was written.
     /// </summary>
-    public async Task<(ApiKeyEntity Entity, string ApiKey)> RegenerateAsync(RouterEntity router, CancellationToken cancellationToken)
+    public async Task<(ApiKeyEntity Entity, string ApiKey)> RegenerateAsync(RouterEntity router, KeyScope scope, CancellationToken cancellationToken)
     {
-        var (entity, apiKey) = await NewKeyAsync(router, cancellationToken);
-        await ChangeSetAsync(router.Id, entity, revokeActive: true, cancellationToken);
+        var (entity, apiKey) = await NewKeyAsync(router, scope, cancellationToken);
+        await ChangeSetAsync(router.Id, entity, revoking: key => KeyScopes.OfStored(key.Alcance) == scope, cancellationToken);
         return (entity, apiKey);
     }
 
@@ -53,7 +54,7 @@ public sealed class ApiKeyStore(TableStore store, ApiKeyTokens tokens, TenancyCa
         {
             try
             {
-                await ChangeSetAsync(routerId, newKey: null, revokeActive: true, cancellationToken);
+                await ChangeSetAsync(routerId, newKey: null, revoking: _ => true, cancellationToken);
                 return;
             }
             catch (ApiKeySetChangedException) when (attempt < Attempts)
@@ -94,7 +95,7 @@ public sealed class ApiKeyStore(TableStore store, ApiKeyTokens tokens, TenancyCa
     public Task<TablePage<ApiKeyEntity>> PageAsync(long routerId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
         _keys.QueryPageAsync(StoredEntity.Key(routerId), limit, continuationToken, cancellationToken, NotKeySet);
 
-    private async Task<(ApiKeyEntity Entity, string ApiKey)> NewKeyAsync(RouterEntity router, CancellationToken cancellationToken)
+    private async Task<(ApiKeyEntity Entity, string ApiKey)> NewKeyAsync(RouterEntity router, KeyScope scope, CancellationToken cancellationToken)
     {
         var (apiKey, claims, issuedAt) = await tokens.IssueAsync(router.Id, router.EmpresaId, cancellationToken);
         var entity = new ApiKeyEntity
@@ -104,6 +105,7 @@ public sealed class ApiKeyStore(TableStore store, ApiKeyTokens tokens, TenancyCa
             RouterId = router.Id,
             EmpresaId = router.EmpresaId,
             KeyHash = ApiKeyTokens.Hash(apiKey),
+            Alcance = scope.Name(),
             CreadaEn = issuedAt,
             ExpiraEn = claims.ExpiresAt,
         };
@@ -111,17 +113,17 @@ public sealed class ApiKeyStore(TableStore store, ApiKeyTokens tokens, TenancyCa
     }
 
     /// <summary>
-    /// One transaction: the key-set row (ETag-checked, or added), the active keys' revocations (ETag-checked) and the new
+    /// One transaction: the key-set row (ETag-checked, or added), the revocations of the active keys <paramref name="revoking"/> picks (ETag-checked) and the new
     /// key. A key revoked or used meanwhile is re-read and the transaction tried again; a changed key-set row means
     /// another change to the set won, and nothing is written.
     /// </summary>
-    private async Task ChangeSetAsync(long routerId, ApiKeyEntity? newKey, bool revokeActive, CancellationToken cancellationToken)
+    private async Task ChangeSetAsync(long routerId, ApiKeyEntity? newKey, Func<ApiKeyEntity, bool>? revoking, CancellationToken cancellationToken)
     {
         var partition = StoredEntity.Key(routerId);
         for (var attempt = 1; ; attempt++)
         {
             var set = await _sets.GetAsync(partition, ApiKeySetEntity.Row, cancellationToken);
-            var active = revokeActive ? await ActiveKeysAsync(partition, cancellationToken) : [];
+            var active = revoking is null ? [] : (await ActiveKeysAsync(partition, cancellationToken)).Where(revoking).ToList();
             var now = time.GetUtcNow();
             var actions = new List<TableTransactionAction>
             {

@@ -36,8 +36,10 @@ public sealed class DemoSeeder(
     private RouterOsSimulator? _simulator;
     private DemoHotspot? _hotspot;
 
+    /// <summary>What the demo made. <paramref name="ApiKey"/> is the router's portal key (the one config.js publishes);
+    /// <paramref name="IntegrationKey"/> its secret key for a portal server (seed 001) and seed 002's action API.</summary>
     public sealed record DemoInfo(
-        string BaseUrl, string AdminEmail, string? AdminPassword, long EmpresaId, long RouterId, string ApiKey, string ProductoId,
+        string BaseUrl, string AdminEmail, string? AdminPassword, long EmpresaId, long RouterId, string ApiKey, string IntegrationKey, string ProductoId,
         RouterOsSimulator Simulator, DemoHotspot Hotspot, DemoPayments Payments);
 
     /// <summary>Completes once the demo is in place (tests wait on it).</summary>
@@ -102,13 +104,15 @@ public sealed class DemoSeeder(
             },
             RouterPassword,
             cancellationToken);
-        var (_, apiKey) = await services.GetRequiredService<ApiKeyStore>().IssueAsync(router, cancellationToken);
+        var keys = services.GetRequiredService<ApiKeyStore>();
+        var (_, apiKey) = await keys.IssueAsync(router, KeyScope.Portal, cancellationToken);
+        var (_, integrationKey) = await keys.IssueAsync(router, KeyScope.Integration, cancellationToken);
         var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DevHostApplication.DefaultUrl;
         var baseUrl = address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal);
         var producto = await SeedSaleAsync(adminEmail, router, new Uri(baseUrl.TrimEnd('/') + "/"), cancellationToken);
         await _hotspot.WriteConfigAsync(
             router.Id, baseUrl.TrimEnd('/'), apiKey, [PaymentProviderNames.MercadoPago, PaymentProviderNames.Stripe], time.GetUtcNow(), cancellationToken);
-        return new DemoInfo(baseUrl, adminEmail, adminPassword, empresa.Id, router.Id, apiKey, producto.Id, _simulator, _hotspot, services.GetRequiredService<DemoPayments>());
+        return new DemoInfo(baseUrl, adminEmail, adminPassword, empresa.Id, router.Id, apiKey, integrationKey, producto.Id, _simulator, _hotspot, services.GetRequiredService<DemoPayments>());
     }
 
     /// <summary>The paid user of seed 000's example, and three devices on the hotspot network.</summary>
@@ -176,7 +180,8 @@ public sealed class DemoSeeder(
             .AppendLine("=== Hotspot demo (turn off with --Hotspot:DevHost:Demo:Enabled=false) ===")
             .AppendLine(CultureInfo.InvariantCulture, $"RouterOS simulator: 127.0.0.1:{info.Simulator.ApiPort}, router id {info.RouterId} in company \"Demo Café\"")
             .AppendLine("Admin login: " + info.AdminEmail + (info.AdminPassword is null ? " (the password you configured)" : " / " + info.AdminPassword))
-            .AppendLine(CultureInfo.InvariantCulture, $"Router API key (shown once): {info.ApiKey}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Router portal key (alcance portal, the one config.js publishes): {info.ApiKey}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Router integration key (alcance integracion, a server's secret: portal_login, the action API): {info.IntegrationKey}")
             .AppendLine(CultureInfo.InvariantCulture, $"Paid hotspot user: {HotspotUser} / {HotspotPassword} (1 h bought, 30 min used), devices AA:BB:CC:DD:EE:FF, 11:22:33:44:55:66, 22:33:44:55:66:77")
             .AppendLine()
             .AppendLine("# 1. The first device (it holds the user's MAC):")
@@ -191,6 +196,8 @@ public sealed class DemoSeeder(
             .AppendLine(CultureInfo.InvariantCulture, $"Payment simulator (Mercado Pago and Stripe): {info.Payments.Simulator.ApiBaseUrl}, control port {info.Payments.Simulator.ControlUrl}")
             .AppendLine(CultureInfo.InvariantCulture, $"On sale: product {info.ProductoId}, \"1 hora\", 15.00 MXN. Buy it as device {BuyerMac} (README, \"Selling access\"):")
             .Append(BuyCommands(info))
+            .AppendLine("# A portal server logs a guest in (seed 001) with the integration key; the portal key gets 403:")
+            .AppendLine(CultureInfo.InvariantCulture, $"curl -s -X POST {url}/api/v1/portal_login -H 'Authorization: Bearer {info.IntegrationKey}' -H 'Content-Type: application/json' -d '{{\"data\":\"{{\\\"uid\\\":\\\"room_401\\\",\\\"ap_mac\\\":\\\"aa:bb:cc:dd:ee:ff\\\",\\\"mac\\\":\\\"{BuyerMac}\\\",\\\"ip\\\":\\\"{BuyerIp}\\\",\\\"session_timeout\\\":3600}}\"}}'")
             .AppendLine("# Log in as the admin:")
             .AppendLine(CultureInfo.InvariantCulture, $"curl -s -X POST {url}/api/v1/auth/login -H 'Content-Type: application/json' -d '{{\"email\":\"{info.AdminEmail}\",\"password\":\"{info.AdminPassword ?? "<your password>"}\"}}'");
         return text.ToString();

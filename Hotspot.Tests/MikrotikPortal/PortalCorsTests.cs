@@ -21,7 +21,7 @@ public sealed class PortalCorsTests(AzuriteFixture azurite)
     public async Task A_preflight_from_an_allowed_router_page_is_answered_for_every_portal_route_and_from_another_origin_it_is_not()
     {
         await using var host = await HostAsync($"http://wifi.example.net, {RouterPage}");
-        var portalRoutes = RouteTable.All.Where(r => r.Auth == AuthKind.RouterApiKey).ToList();
+        var portalRoutes = RouteTable.All.Where(r => r.Auth.IsRouterKey()).ToList();
 
         var allowed = new List<(string Route, HttpStatusCode Status, string? Origin, string? Headers, string? Methods, string? MaxAge, bool Credentials)>();
         foreach (var route in portalRoutes)

@@ -29,7 +29,7 @@ public sealed partial class PortalSetupTests(AzuriteFixture azurite)
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("window.HOTSPOT_CONFIG = {", script, StringComparison.Ordinal);
         Assert.Contains($"\"api\": \"{world.Host.Host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority)}\"", script, StringComparison.Ordinal);
-        Assert.Contains("\"apiKey\": \"PEGUE_AQUI_LA_API_KEY_DEL_ROUTER\"", script, StringComparison.Ordinal);
+        Assert.Contains("\"apiKey\": \"PEGUE_AQUI_LA_API_KEY_PORTAL_DEL_ROUTER\"", script, StringComparison.Ordinal);
         Assert.Matches("\"proveedores\": \\[\\s*\"stripe\"\\s*\\]", script);
         Assert.DoesNotContain("jwt_", script, StringComparison.Ordinal);
         Assert.DoesNotContain("sk_test_portal_secret_1", script, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite)
                 {
                     AuthKind.Anonymous when route.Contract.Security is null => [],
                     AuthKind.Anonymous => ["actionApiKey", "routerApiKey"],
-                    AuthKind.RouterApiKey => ["routerApiKey", "routerApiKeyBearer"],
+                    AuthKind.PortalKey or AuthKind.IntegrationKey => ["routerApiKey", "routerApiKeyBearer"],
                     _ => new[] { "session" },
                 };
                 Assert.Equal(expected.Order(), schemes.Order());

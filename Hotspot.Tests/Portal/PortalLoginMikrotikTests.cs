@@ -39,7 +39,7 @@ public sealed class PortalLoginMikrotikTests(AzuriteFixture azurite)
         Assert.Equal(3600, created.GetProperty("session_timeout").GetInt32());
         Assert.Equal(1800, created.GetProperty("idle_timeout").GetInt32());
         var session = Assert.Single(online);
-        Assert.Equal("guest@hotel.com", session.User);
+        Assert.Equal("portal-guest@hotel.com", session.User);
         Assert.Equal("11:22:33:44:55:66", session.MacAddress, ignoreCase: true);
         Assert.True(read.GetProperty("active").GetBoolean());
         Assert.Empty(offline);

@@ -34,7 +34,7 @@ public sealed class AutoReconnectHttpTests(AzuriteFixture azurite)
         var created = await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/empresas/{empresa}/routers", root,
             new { nombre = "Cafe", tipo = "mikrotik", host = "127.0.0.1", puerto = router.Simulator.ApiPort, usuario = "admin", password = RunningRouter.Password });
         var routerId = created.GetProperty("id").GetInt64();
-        var (_, apiKey) = await host.IssueApiKeyAsync(root, routerId);
+        var (_, apiKey) = await host.IssueApiKeyAsync(root, routerId, Hotspot.Auth.KeyScopes.PortalName);
         var client = await router.ConnectAsync();
         await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile("5Mbps-1hora"), default);
         await client.AddHotspotUserAsync(new NewHotspotUser("AB3C9D", "4821") { Profile = "5Mbps-1hora", Comment = "MODE=RANDMAC TL=3600 TA=1800" }, default);

@@ -103,7 +103,7 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("no es un router UniFi", text, StringComparison.Ordinal);
+        Assert.Contains("no UniFi; estos endpoints son solo para UniFi", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<HttpClient> PortalClientForAsync(string routerId)
     {
-        var issued = await AdminSession.PostAsync(_host, $"/api/v1/admin/routers/{routerId}/api-keys", new { });
+        var issued = await AdminSession.PostAsync(_host, $"/api/v1/admin/routers/{routerId}/api-keys", new { alcance = "integracion" });
         var client = new HttpClient { BaseAddress = _host.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("X-API-Key", issued.GetProperty("api_key").GetString());
         return client;

@@ -82,7 +82,7 @@ public sealed record RouteContract(string Summary)
             implied.Add(401);
         }
 
-        if (auth is AuthKind.SuperAdmin or AuthKind.ClienteAdmin)
+        if (auth is AuthKind.SuperAdmin or AuthKind.ClienteAdmin or AuthKind.IntegrationKey)
         {
             implied.Add(403);
         }

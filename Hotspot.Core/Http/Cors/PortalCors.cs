@@ -17,7 +17,7 @@ public static class PortalCors
     public const string ExposedHeaders = "Retry-After, Idempotent-Replayed";
 
     /// <summary>Whether browsers may call the route from a portal page.</summary>
-    public static bool Applies(HotspotRoute route) => route.Auth == AuthKind.RouterApiKey;
+    public static bool Applies(HotspotRoute route) => route.Auth.IsRouterKey();
 
     /// <summary>
     /// Whether the route binds OPTIONS: a path answers one preflight, so where two routes share a path (GET and DELETE

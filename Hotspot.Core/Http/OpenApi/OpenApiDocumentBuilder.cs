@@ -57,9 +57,15 @@ public static partial class OpenApiDocumentBuilder
             ["summary"] = contract.Summary,
             ["tags"] = new JsonArray(TagOf(route)),
         };
-        if (contract.Description is { } description)
+        var scope = KeyScopeOf(route);
+        if (scope is not null || contract.Description is not null)
         {
-            operation["description"] = description;
+            operation["description"] = string.Join(" ", new[] { contract.Description, ScopeSentence(scope) }.OfType<string>());
+        }
+
+        if (scope is { } needed)
+        {
+            operation["x-alcance-api-key"] = Auth.KeyScopes.Name(needed);
         }
 
         if (Parameters(route) is { Count: > 0 } parameters)
@@ -165,12 +171,25 @@ public static partial class OpenApiDocumentBuilder
         return answer;
     }
 
+    /// <summary>The key scope a route needs: its auth kind's, or integration for seed 002's own key parameter.</summary>
+    private static Auth.KeyScope? KeyScopeOf(HotspotRoute route) =>
+        route.Auth.IsRouterKey() ? route.Auth.RequiredScope()
+        : route.Contract.Security?.Contains(SecurityScheme.ActionApiKeyParameter) == true ? Auth.KeyScope.Integration
+        : null;
+
+    private static string? ScopeSentence(Auth.KeyScope? scope) => scope switch
+    {
+        Auth.KeyScope.Portal => "Key scope: `portal` (the key published in the portal pages) or `integracion`.",
+        Auth.KeyScope.Integration => "Key scope: `integracion` only (a server's secret key); a `portal` key gets 403.",
+        _ => null,
+    };
+
     private static JsonArray Security(HotspotRoute route)
     {
         var schemes = route.Contract.Security ?? route.Auth switch
         {
             AuthKind.Anonymous => [],
-            AuthKind.RouterApiKey => [SecurityScheme.RouterApiKeyHeader, SecurityScheme.RouterApiKeyBearer],
+            AuthKind.PortalKey or AuthKind.IntegrationKey => [SecurityScheme.RouterApiKeyHeader, SecurityScheme.RouterApiKeyBearer],
             _ => [SecurityScheme.Session],
         };
         return [.. schemes.Select(s => (JsonNode)new JsonObject { [SchemeName(s)] = new JsonArray() })];

@@ -8,7 +8,8 @@ namespace Hotspot.Mikrotik;
 /// <summary>
 /// <see cref="IGuestAccessController"/> over the RouterOS API, on the router's shared connection: a device is a row of
 /// <c>/ip/hotspot/host</c>, an authorization a row of <c>/ip/hotspot/active</c> logged in as a hotspot user (the
-/// authorization's account). MikroTik has no sites: the site argument is ignored.
+/// authorization's account, which must be one this driver created: <see cref="PortalComment"/>). MikroTik has no sites:
+/// the site argument is ignored.
 /// </summary>
 internal sealed class MikrotikController(RouterEntity router, IMikrotikClients clients, TimeProvider time) : IGuestAccessController
 {
@@ -117,6 +118,13 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
         var user = reads[1].EnsureSuccess().Rows.Select(HotspotUser.From).FirstOrDefault();
         var sessions = reads[2].EnsureSuccess().Rows.Select(r => r.Id).OfType<string>().ToList();
 
+        if (user is not null && user.Comment != PortalComment)
+        {
+            // Only accounts this driver made are logged into: a voucher's, a purchase's or an operator's user has a
+            // password of its own, and an authorization must never become that user.
+            throw NotOurs(account);
+        }
+
         if (sessions.Count > 0)
         {
             await client.RemoveAsync(MikrotikMenus.HotspotActive, sessions, cancellationToken);
@@ -142,10 +150,10 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
             {
                 // A concurrent login of the same account created it first: log in with its password.
                 user = await client.FindHotspotUserAsync(account, cancellationToken) ?? throw MikrotikFailures.Translate(router.Id, e);
-                password = user.Password ?? string.Empty;
+                password = user.Comment == PortalComment ? user.Password ?? string.Empty : throw NotOurs(account);
             }
         }
-        else if (user.Comment == PortalComment)
+        else
         {
             // The router counts limit-uptime over the user's whole life: this session gets the budget on top of what was used.
             await client.SetAsync(MikrotikMenus.HotspotUsers, user.Id,
@@ -207,6 +215,9 @@ internal sealed class MikrotikController(RouterEntity router, IMikrotikClients c
 
     private static KnownHost ToKnownHost(HotspotHost host) =>
         new(MacAddress.Parse(host.MacAddress ?? ""), host.Id, null, host.Address, ConnectionKind.Unknown, !host.Bypassed, host.Authorized);
+
+    private ControllerException NotOurs(string account) => new(ControllerError.GuestRejected,
+        $"Hotspot user '{account}' on router {router.Id} was not created by a portal login; the device is not logged in as it.", nameof(GuestAuthorization.Account));
 
     // The guest never types it: it only lets our API log the device in as this account.
     private static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

@@ -10,23 +10,23 @@ public sealed class ApiKeyAdmin(RouterAdmin routers, ApiKeyStore keys, AuditLog 
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    /// <summary>Issues a key; with <paramref name="revokeExisting"/> every active key is revoked in the same transaction (regenerate).</summary>
-    public async Task<IssuedApiKey> IssueAsync(AdminCaller caller, long? routerId, bool revokeExisting, CancellationToken cancellationToken)
+    /// <summary>Issues a key of the scope; with <paramref name="revokeExisting"/> every active key of that scope is revoked in the same transaction (regenerate).</summary>
+    public async Task<IssuedApiKey> IssueAsync(AdminCaller caller, long? routerId, KeyScope scope, bool revokeExisting, CancellationToken cancellationToken)
     {
         var router = await routers.GetAsync(caller, routerId, cancellationToken);
         ApiKeyEntity key;
         string apiKey;
         try
         {
-            (key, apiKey) = revokeExisting ? await keys.RegenerateAsync(router, cancellationToken) : await keys.IssueAsync(router, cancellationToken);
+            (key, apiKey) = revokeExisting ? await keys.RegenerateAsync(router, scope, cancellationToken) : await keys.IssueAsync(router, scope, cancellationToken);
         }
         catch (ApiKeySetChangedException)
         {
             throw new ConflictException("Las API keys del router cambiaron mientras se procesaba la petición (otra regeneración o emisión terminó antes); no se cambió nada. Consulte las keys y vuelva a intentarlo si hace falta.");
         }
 
-        await audit.RecordAsync(caller, revokeExisting ? "api_key.regenerar" : "api_key.emitir", $"router:{router.Id}/api_key:{key.RowKey}", router.EmpresaId, cancellationToken);
-        return new IssuedApiKey(key.RowKey, apiKey, key.RouterId, key.EmpresaId, key.CreadaEn, key.ExpiraEn);
+        await audit.RecordAsync(caller, revokeExisting ? "api_key.regenerar" : "api_key.emitir", $"router:{router.Id}/api_key:{key.RowKey}/{scope.Name()}", router.EmpresaId, cancellationToken);
+        return new IssuedApiKey(key.RowKey, apiKey, key.RouterId, key.EmpresaId, scope.Name(), key.CreadaEn, key.ExpiraEn);
     }
 
     public async Task<TablePage<ApiKeyEntity>> PageAsync(AdminCaller caller, long? routerId, int limit, string? continuationToken, CancellationToken cancellationToken)

@@ -7,11 +7,11 @@ namespace Hotspot.Tenancy.Admin;
 public static class ApiKeyEndpoints
 {
     public static async Task<IResult> IssueAsync(ApiKeyAdmin admin, HttpContext context, CancellationToken cancellationToken) =>
-        ApiJson.Ok(await admin.IssueAsync(AdminCaller.Of(context), RouterId(context), revokeExisting: false, cancellationToken), StatusCodes.Status201Created);
+        ApiJson.Ok(await admin.IssueAsync(AdminCaller.Of(context), RouterId(context), await ScopeAsync(context, cancellationToken), revokeExisting: false, cancellationToken), StatusCodes.Status201Created);
 
-    /// <summary>Revokes every active key of the router and issues a new one: the previous key stops working at once.</summary>
+    /// <summary>Revokes every active key of the router of the asked scope and issues a new one: those keys stop working at once.</summary>
     public static async Task<IResult> RegenerateAsync(ApiKeyAdmin admin, HttpContext context, CancellationToken cancellationToken) =>
-        ApiJson.Ok(await admin.IssueAsync(AdminCaller.Of(context), RouterId(context), revokeExisting: true, cancellationToken), StatusCodes.Status201Created);
+        ApiJson.Ok(await admin.IssueAsync(AdminCaller.Of(context), RouterId(context), await ScopeAsync(context, cancellationToken), revokeExisting: true, cancellationToken), StatusCodes.Status201Created);
 
     public static Task<IResult> ListAsync(ApiKeyAdmin admin, HttpContext context, CancellationToken cancellationToken)
     {
@@ -27,6 +27,21 @@ public static class ApiKeyEndpoints
 
     public static async Task<IResult> RevokeAsync(ApiKeyAdmin admin, HttpContext context, CancellationToken cancellationToken) =>
         ApiJson.Ok(ApiKeyStatus.From(await admin.RevokeAsync(AdminCaller.Of(context), RouterId(context), KeyId(context), cancellationToken), admin.Now));
+
+    /// <summary>The body's <c>alcance</c>; no body, or no <c>alcance</c>, asks for a portal key (the one that can be published).</summary>
+    private static async Task<KeyScope> ScopeAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (RequestBody.Of(context).IsEmpty)
+        {
+            return KeyScope.Portal;
+        }
+
+        var body = await JsonBody.RequireAsync<ApiKeyRequest>(context.Request, cancellationToken);
+        return body.Alcance is null
+            ? KeyScope.Portal
+            : KeyScopes.Parse(body.Alcance)
+                ?? throw new InvalidFieldsException(new FieldErrors().Add("alcance", "Debe ser portal (la key que se publica en el portal) o integracion (la key secreta de un servidor)."));
+    }
 
     private static long? RouterId(HttpContext context) => RouteValueReader.Id(context, "routerId");
 

@@ -137,6 +137,9 @@ public sealed class ApiKeyEntity : StoredEntity
 
     public string KeyHash { get; set; } = "";
 
+    /// <summary><c>portal</c> or <c>integracion</c>; null for a key stored before scopes existed, which is a portal key (<see cref="Auth.KeyScopes.OfStored"/>).</summary>
+    public string? Alcance { get; set; }
+
     public DateTimeOffset CreadaEn { get; set; }
 
     public DateTimeOffset ExpiraEn { get; set; }

@@ -116,14 +116,15 @@ internal sealed class PortalStage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes the router's config.js as an operator would: downloaded from the admin API, the router's API key pasted
-    /// over the placeholder; optionally another API address (one that does not answer) and a fixed language.
+    /// Writes the router's config.js as an operator would: downloaded from the admin API, a new portal key of the router
+    /// (the scope that may be published) pasted over the placeholder; optionally another API address (one that does not answer) and a fixed language.
     /// </summary>
     public async Task<string> WriteConfigAsync(Uri? api = null, string? idioma = null)
     {
         using var response = await Host.SendAsync(HttpMethod.Get, $"{Keyed.RouterPath}/portal/config.js", Keyed.RootToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var script = (await response.Content.ReadAsStringAsync()).Replace("PEGUE_AQUI_LA_API_KEY_DEL_ROUTER", Keyed.ApiKey, StringComparison.Ordinal);
+        var (_, portalKey) = await Host.IssueApiKeyAsync(Keyed.RootToken, Keyed.RouterId, Hotspot.Auth.KeyScopes.PortalName);
+        var script = (await response.Content.ReadAsStringAsync()).Replace("PEGUE_AQUI_LA_API_KEY_PORTAL_DEL_ROUTER", portalKey, StringComparison.Ordinal);
         if (api is not null)
         {
             script = script.Replace(JsonSerializer.Serialize(Host.Host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority)), JsonSerializer.Serialize(api.GetLeftPart(UriPartial.Authority)), StringComparison.Ordinal);

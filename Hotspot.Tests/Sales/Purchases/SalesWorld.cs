@@ -90,7 +90,8 @@ internal sealed class SalesWorld : IAsyncDisposable
         {
             nombre = "Lobby", tipo = "mikrotik", host = "127.0.0.1", puerto = Router.Simulator.ApiPort, usuario = "admin", password = RunningRouter.Password,
         })).GetProperty("id").GetInt64();
-        (_, ApiKey) = await Host.IssueApiKeyAsync(RootToken, RouterId);
+        // The portal's pages hold this key, so it is the published scope.
+        (_, ApiKey) = await Host.IssueApiKeyAsync(RootToken, RouterId, Hotspot.Auth.KeyScopes.PortalName);
         ProductoId = (await Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/routers/{RouterId}/productos", RootToken, new
         {
             nombre_venta = "1 hora", precio = 15.00m, moneda = "MXN", tiempo_segundos = 3600, perfil_mikrotik_nombre = Profile,
