@@ -8,7 +8,9 @@ namespace Hotspot.Benchmarks;
 // BenchmarkDotNet suites: dotnet run -c Release --project Hotspot.Benchmarks -- --filter '*ApiKey*'
 // The sweep's load run:   dotnet run -c Release --project Hotspot.Benchmarks -- sweep-load
 // Provisioning:          dotnet run -c Release --project Hotspot.Benchmarks -- provisioning [purchases]
-// The family race:        dotnet run -c Release --project Hotspot.Benchmarks -- family-race [runs]
+// The family race:        dotnet run -c Release --project Hotspot.Benchmarks -- family-race [runs] [devices]
+// Reconnect cases:       dotnet run -c Release --project Hotspot.Benchmarks -- reconnect-cases [samples]
+// Reconnect throughput:  dotnet run -c Release --project Hotspot.Benchmarks -- reconnect-throughput [seconds]
 // Purchases under load:   dotnet run -c Release --project Hotspot.Benchmarks -- purchase-load [purchases]
 internal static class BenchmarkEntryPoint
 {
@@ -26,7 +28,19 @@ internal static class BenchmarkEntryPoint
 
         if (args.FirstOrDefault() == "family-race")
         {
-            return await FamilyRaceLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return await FamilyRaceLoadRun.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4);
+        }
+
+        if (args.FirstOrDefault() == "reconnect-cases")
+        {
+            return await ReconnectCasesRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+        }
+
+        if (args.FirstOrDefault() == "reconnect-throughput")
+        {
+            return await ReconnectThroughputRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
         }
 
         if (args.FirstOrDefault() == "purchase-load")

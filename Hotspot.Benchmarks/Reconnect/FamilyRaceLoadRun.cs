@@ -18,30 +18,29 @@ namespace Hotspot.Benchmarks.Reconnect;
 /// sharing the tables in Azurite). After each round it counts families with more than one live session, families
 /// whose members can together use more than is left, and answers of "time used up". The router's clock stands
 /// still, so the arithmetic is exact.
-/// <c>dotnet run -c Release --project Hotspot.Benchmarks -- family-race [runs]</c>
+/// <c>dotnet run -c Release --project Hotspot.Benchmarks -- family-race [runs] [devices per round, 1 for one device per family]</c>
 /// </summary>
 public static class FamilyRaceLoadRun
 {
     private const int Families = 200;
     private const int InFlight = 64;
     private const int Rounds = 3;
-    private const int DevicesPerRound = 4;
-    private const int Instances = 2;
+        private const int Instances = 2;
     private const string Password = "4821";
 
-    public static async Task<int> RunAsync(int runs)
+    public static async Task<int> RunAsync(int runs, int devicesPerRound = 4)
     {
         await using var azurite = await LocalAzurite.StartAsync();
         var failures = 0;
         for (var run = 1; run <= runs; run++)
         {
-            failures += await RunOnceAsync(azurite, run);
+            failures += await RunOnceAsync(azurite, run, devicesPerRound);
         }
 
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunOnceAsync(LocalAzurite azurite, int run)
+    private static async Task<int> RunOnceAsync(LocalAzurite azurite, int run, int devicesPerRound)
     {
         await using var router = RouterOsSimulator.Start(new RouterOsSimulatorOptions { Password = "bench", Clock = new SimulatorClock(new StillClock()) });
         var options = Options.Create(new StorageOptions { TablePrefix = "race" + Guid.NewGuid().ToString("N")[..8] });
@@ -71,7 +70,8 @@ public static class FamilyRaceLoadRun
         var clock = Stopwatch.StartNew();
         for (var round = 0; round < Rounds; round++)
         {
-            var devices = Enumerable.Range(round * 2, DevicesPerRound).ToList();
+            // One device per family: the family's only device leaves and comes back every round.
+            var devices = devicesPerRound == 1 ? [0] : Enumerable.Range(round * 2, devicesPerRound).ToList();
             foreach (var f in Enumerable.Range(0, Families))
             {
                 foreach (var d in devices)
@@ -109,7 +109,7 @@ public static class FamilyRaceLoadRun
         latencies.Sort();
         var total = latencies.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run {run}: {total} reconnects ({Families} families x {DevicesPerRound} devices x {Rounds} rounds, {InFlight} in flight, 20 ms per reply, {Instances} instances) in {clock.Elapsed.TotalSeconds:0.0} s: " +
+            $"run {run}: {total} reconnects ({Families} families x {devicesPerRound} devices x {Rounds} rounds, {InFlight} in flight, 20 ms per reply, {Instances} instances) in {clock.Elapsed.TotalSeconds:0.0} s: " +
             $"{connected} conectado, {busy} busy (retry), {other} other no_conectado ({errors} estado error), {falseExpiry} false 'time used up'; " +
             $"families with two or more live sessions after a round: {doubles}; families able to use more than is left: {overspent}; " +
             $"latency p50 {latencies[total / 2]:0} ms, p95 {latencies[total * 95 / 100]:0} ms, max {latencies[^1]:0} ms"));

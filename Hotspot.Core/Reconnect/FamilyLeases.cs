@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Azure;
 using Hotspot.Storage;
 using Hotspot.Tenancy.Entities;
 
@@ -7,16 +10,21 @@ public sealed class FamilyLeaseEntity : StoredEntity
 {
     public string Holder { get; set; } = "";
 
+    /// <summary>Held until then; a released lease has a time in the past.</summary>
     public DateTimeOffset Until { get; set; }
 }
 
 /// <summary>
-/// One reconnect at a time per entitlement, across every instance of the app: a reconnect reads the family, writes the
-/// limits, logs the device in and checks it while it holds the family's lease, so no reconnect plans from a reading
-/// another one is about to change. The lease is a row of the <c>FamilyLeases</c> table, taken by inserting it (or,
-/// once its holder is past <see cref="Duration"/>, by an ETag-checked replace) and deleted when the reconnect ends.
-/// Reconnects of the same family on one instance wait their turn in memory, woken when the previous one is done;
-/// a lease held by another instance is tried again after short pauses, since storage cannot say when it is freed.
+/// One reconnect at a time per entitlement, across every instance of the app: a reconnect that changes the family
+/// plans, writes, logs in and checks while it holds the family's lease. The lease is a row of the <c>FamilyLeases</c>
+/// table that stays once made: taken by an ETag-checked write (an insert the first time) and released by another that
+/// sets its time in the past, so its ETag changes with every holder. Each instance remembers the last ETag it saw per
+/// family: a reconnect notes it before it reads the router (<see cref="Seen"/>), and when the lease is then taken with
+/// that very ETag nobody held the lease in between, so the unleased reading is still the family's state
+/// (<see cref="FamilyLease.Unchanged"/>) and need not be read again.
+/// Only another holder makes a reconnect wait: the wait for "busy" counts from the first time another holder is seen,
+/// never the time our own storage requests take, and a row our own insert left (its answer lost and the insert
+/// retried) is recognised as ours.
 /// </summary>
 public sealed class FamilyLeases(TableStore store, TimeProvider time)
 {
@@ -28,48 +36,86 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
     /// </summary>
     public static readonly TimeSpan Duration = AutoReconnection.TimeBudget + TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a reconnect waits for its turn before it answers "try again": half of its budget.</summary>
+    /// <summary>How long a reconnect waits for other holders before it answers "try again": half of its budget.</summary>
     public static readonly TimeSpan LongestWait = AutoReconnection.TimeBudget / 2;
 
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(320);
     private readonly TableRepository<FamilyLeaseEntity> _rows = store.Repository<FamilyLeaseEntity>(Table);
     private readonly KeyedGate<(long RouterId, string BaseName)> _local = new();
+    private readonly ConcurrentDictionary<(long RouterId, string BaseName), ETag> _seen = new();
+
+    /// <summary>The lease's ETag as this instance last saw it, or null: to note before reading the router.</summary>
+    public ETag? Seen(long routerId, string baseName) => _seen.TryGetValue((routerId, baseName), out var etag) ? etag : null;
 
     /// <summary>The family's lease, or null when other reconnects of the family kept it for <see cref="LongestWait"/>.</summary>
-    public async Task<FamilyLease?> AcquireAsync(long routerId, string baseName, CancellationToken cancellationToken)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(LongestWait);
-        IDisposable? turn = null;
-        try
-        {
-            turn = await _local.EnterAsync((routerId, baseName), wait.Token);
-            var row = new FamilyLeaseEntity { PartitionKey = StoredEntity.Key(routerId), RowKey = FamilyRowKey.Of(baseName), Holder = Guid.NewGuid().ToString("N") };
-            for (var pause = FirstPause; ; pause = Min(pause * 2, LongestPause))
-            {
-                if (await TryTakeAsync(row, wait.Token))
-                {
-                    return new FamilyLease(this, row, turn);
-                }
+    public Task<FamilyLease?> AcquireAsync(long routerId, string baseName, CancellationToken cancellationToken) =>
+        AcquireAsync(routerId, baseName, null, cancellationToken);
 
-                // Wall-clock pauses: they wait for another process, whatever the application's clock says.
-                await Task.Delay(pause + TimeSpan.FromMilliseconds(Random.Shared.Next((int)pause.TotalMilliseconds)), wait.Token);
+    /// <summary>
+    /// As <see cref="AcquireAsync(long, string, CancellationToken)"/>; with <paramref name="seenBeforeRead"/> (from
+    /// <see cref="Seen"/>) the lease says whether anybody held it since.
+    /// </summary>
+    public async Task<FamilyLease?> AcquireAsync(long routerId, string baseName, ETag? seenBeforeRead, CancellationToken cancellationToken)
+    {
+        var key = (routerId, baseName);
+        IDisposable turn;
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            wait.CancelAfter(LongestWait);
+            try
+            {
+                // Another reconnect of this family on this instance: a real wait, woken when it is done.
+                turn = await _local.EnterAsync(key, wait.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return null;
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+
+        var row = new FamilyLeaseEntity { PartitionKey = StoredEntity.Key(routerId), RowKey = FamilyRowKey.Of(baseName), Holder = Guid.NewGuid().ToString("N") };
+        try
         {
-            turn?.Dispose();
-            return null;
+            if (seenBeforeRead is { } seen && await TryReplaceAsync(row, seen, cancellationToken))
+            {
+                return new FamilyLease(this, key, row, turn, unchanged: true);
+            }
+
+            long? heldSince = null;
+            for (var pause = FirstPause; ; pause = Min(pause * 2, LongestPause))
+            {
+                var current = await _rows.GetAsync(row.PartitionKey, row.RowKey, cancellationToken);
+                if (current is null ? await TryInsertAsync(row, cancellationToken)
+                    : current.Holder == row.Holder ? Adopt(row, current)
+                    : current.Until <= time.GetUtcNow() && await TryReplaceAsync(row, current.ETag, cancellationToken))
+                {
+                    return new FamilyLease(this, key, row, turn, unchanged: false);
+                }
+
+                if (current is not null && current.Holder != row.Holder && current.Until > time.GetUtcNow())
+                {
+                    heldSince ??= Stopwatch.GetTimestamp();
+                    if (Stopwatch.GetElapsedTime(heldSince.Value) >= LongestWait)
+                    {
+                        turn.Dispose();
+                        return null;
+                    }
+
+                    // Wall-clock pauses: they wait for another process, whatever the application's clock says.
+                    await Task.Delay(pause + TimeSpan.FromMilliseconds(Random.Shared.Next((int)pause.TotalMilliseconds)), cancellationToken);
+                }
+            }
         }
         catch
         {
-            turn?.Dispose();
+            _seen.TryRemove(key, out _);
+            turn.Dispose();
             throw;
         }
     }
 
-    private async Task<bool> TryTakeAsync(FamilyLeaseEntity row, CancellationToken cancellationToken)
+    private async Task<bool> TryInsertAsync(FamilyLeaseEntity row, CancellationToken cancellationToken)
     {
         row.Until = time.GetUtcNow() + Duration;
         try
@@ -79,17 +125,15 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
         }
         catch (EntityAlreadyExistsException)
         {
-        }
-
-        var current = await _rows.GetAsync(row.PartitionKey, row.RowKey, cancellationToken);
-        if (current is null || current.Until > time.GetUtcNow())
-        {
-            // Held, or released in between: either way, try again after a pause.
+            // Someone else's insert, or ours whose answer was lost and retried: the next reading tells which.
             return false;
         }
+    }
 
-        // Its holder is gone: take it over, unless another reconnect does first.
-        row.ETag = current.ETag;
+    private async Task<bool> TryReplaceAsync(FamilyLeaseEntity row, ETag etag, CancellationToken cancellationToken)
+    {
+        row.Until = time.GetUtcNow() + Duration;
+        row.ETag = etag;
         try
         {
             await _rows.UpdateAsync(row, cancellationToken);
@@ -101,21 +145,27 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
         }
     }
 
-    internal async Task ReleaseAsync(FamilyLeaseEntity row)
+    private static bool Adopt(FamilyLeaseEntity row, FamilyLeaseEntity current)
+    {
+        (row.ETag, row.Until) = (current.ETag, current.Until);
+        return true;
+    }
+
+    internal async Task ReleaseAsync((long RouterId, string BaseName) key, FamilyLeaseEntity row)
     {
         // The reconnect's own token may be cancelled by now: the release has a bound of its own.
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        row.Until = time.GetUtcNow();
         try
         {
-            await _rows.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag, bound.Token);
+            await _rows.UpdateAsync(row, bound.Token);
+            _seen[key] = row.ETag;
         }
-        catch (ConcurrencyConflictException)
+        catch (Exception e) when (e is ConcurrencyConflictException or RequestFailedException or OperationCanceledException)
         {
-            // Held past its duration and taken over: the row is someone else's now.
-        }
-        catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException)
-        {
-            // Storage did not answer: the device is connected all the same, and the lease lapses after its duration.
+            // Taken over past its duration, or storage did not answer: the device is connected all the same, the
+            // lease lapses after its duration, and the next reconnect reads the family again.
+            _seen.TryRemove(key, out _);
         }
     }
 
@@ -126,16 +176,21 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
 public sealed class FamilyLease : IAsyncDisposable
 {
     private readonly FamilyLeases _leases;
+    private readonly (long RouterId, string BaseName) _key;
     private readonly FamilyLeaseEntity _row;
     private readonly IDisposable _turn;
 
-    internal FamilyLease(FamilyLeases leases, FamilyLeaseEntity row, IDisposable turn) => (_leases, _row, _turn) = (leases, row, turn);
+    internal FamilyLease(FamilyLeases leases, (long RouterId, string BaseName) key, FamilyLeaseEntity row, IDisposable turn, bool unchanged) =>
+        (_leases, _key, _row, _turn, Unchanged) = (leases, key, row, turn, unchanged);
+
+    /// <summary>Nobody held the lease between the <see cref="FamilyLeases.Seen"/> noted before reading the router and now.</summary>
+    public bool Unchanged { get; }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _leases.ReleaseAsync(_row);
+            await _leases.ReleaseAsync(_key, _row);
         }
         finally
         {

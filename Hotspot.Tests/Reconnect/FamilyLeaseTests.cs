@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Hotspot.Reconnect;
 using Hotspot.Tests.Infrastructure;
 using static Hotspot.Tests.Reconnect.ReconnectRig;
@@ -27,4 +29,59 @@ public sealed class FamilyLeaseTests(AzuriteFixture azurite)
         Assert.Equal("conectado", connected.AutoConexion);
         Assert.Single(await rig.SessionsAsync());
     }
+
+    [Fact]
+    public async Task A_family_of_one_device_reconnecting_again_and_again_under_load_from_other_families_never_waits_for_its_own_lease()
+    {
+        var storage = new LostLeaseAnswer();
+        await using var rig = await StartAsync(azurite, storageFault: storage);
+        await rig.AddRandmacBaseAsync();
+        const int Others = 8;
+        for (var i = 0; i < Others; i++)
+        {
+            await rig.AddRandmacBaseAsync(mac: OtherMac(i), name: OtherName(i));
+            rig.Join(OtherMac(i), OtherIp(i));
+        }
+
+        const string Ip = "192.168.88.10";
+        var answers = new List<(string? Mensaje, string AutoConexion, TimeSpan Took)>();
+        using var stop = new CancellationTokenSource();
+        var load = Task.WhenAll(Enumerable.Range(0, Others).Select(i => Task.Run(async () =>
+        {
+            var busy = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                rig.Leave(OtherMac(i));
+                rig.Join(OtherMac(i), OtherIp(i));
+                busy += (await rig.ReconnectAsync(OtherMac(i), OtherIp(i), username: OtherName(i))).Mensaje == Messages.Busy ? 1 : 0;
+            }
+
+            return busy;
+        })));
+
+        // The guest's phone leaves and comes back, and the portal reconnects it each time: it is its family's only device.
+        for (var visit = 0; visit < 6; visit++)
+        {
+            rig.Leave(StoredMac);
+            rig.Join(StoredMac, Ip);
+            var started = Stopwatch.GetTimestamp();
+            var answer = await rig.ReconnectAsync(StoredMac, Ip);
+            answers.Add((answer.Mensaje, answer.AutoConexion, Stopwatch.GetElapsedTime(started)));
+        }
+
+        await stop.CancelAsync();
+        var othersBusy = (await load).Sum();
+
+        Assert.Equal(1, storage.Lost);
+        Assert.All(answers, a => Assert.Equal((null, "conectado"), (a.Mensaje, a.AutoConexion)));
+        Assert.All(answers, a => Assert.True(a.Took < TimeSpan.FromSeconds(2), $"a reconnect took {a.Took.TotalMilliseconds:0} ms"));
+        Assert.Equal(0, othersBusy);
+        Assert.Single(await rig.SessionsAsync(), s => s.User == Base);
+    }
+
+    private static string OtherName(int i) => string.Create(CultureInfo.InvariantCulture, $"OTHER{i}");
+
+    private static string OtherMac(int i) => string.Create(CultureInfo.InvariantCulture, $"02:00:00:00:01:{i:X2}");
+
+    private static string OtherIp(int i) => string.Create(CultureInfo.InvariantCulture, $"192.168.89.{i + 2}");
 }

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Hotspot.Mikrotik;
 using Hotspot.Reconnect;
@@ -20,8 +22,9 @@ internal sealed class ReconnectRig : IAsyncDisposable
     public const string NewIp = "192.168.88.175";
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private ReconnectRig(RunningRouter router, RouterOsConnection client, ReconnectService service, FakeTimeProvider time, TableStore store)
+    private ReconnectRig(RunningRouter router, RouterOsConnection client, ReconnectService service, FakeTimeProvider time, TableStore store, StorageRequestCounter storageRequests)
     {
+        StorageRequests = storageRequests;
         Store = store;
         Router = router;
         Client = client;
@@ -36,20 +39,33 @@ internal sealed class ReconnectRig : IAsyncDisposable
 
     public RouterOsConnection Client { get; }
 
+    /// <summary>Every request the service's table client sent.</summary>
+    public StorageRequestCounter StorageRequests { get; }
+
     public ReconnectService Service { get; }
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<ReconnectRig> StartAsync(AzuriteFixture azurite, string version = "7.14.3 (stable)")
+    /// <param name="storageFault">A policy on the table client's every try, to make storage misbehave.</param>
+    public static async Task<ReconnectRig> StartAsync(AzuriteFixture azurite, string version = "7.14.3 (stable)", HttpPipelinePolicy? storageFault = null)
     {
         var router = RunningRouter.Start(version);
         var client = await router.ConnectAsync();
         var options = Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.NewTablePrefix() });
-        var store = new TableStore(new TableServiceClient(azurite.ConnectionString), options);
+        var counter = new StorageRequestCounter();
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        if (storageFault is not null)
+        {
+            clientOptions.AddPolicy(storageFault, HttpPipelinePosition.PerRetry);
+        }
+
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        var store = new TableStore(new TableServiceClient(azurite.ConnectionString, clientOptions), options);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), new FamilyLeases(store, time), time);
         await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile("5Mbps-1hora") { RateLimit = "5M/5M" }, None);
-        return new ReconnectRig(router, client, service, time, store);
+        return new ReconnectRig(router, client, service, time, store, counter);
     }
 
     /// <summary>The seed's paid user: 1 hour bought, 30 minutes used by devices that are gone.</summary>

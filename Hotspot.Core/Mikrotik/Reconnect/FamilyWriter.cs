@@ -4,83 +4,73 @@ using Hotspot.RouterOs;
 
 namespace Hotspot.Mikrotik;
 
-/// <summary>The reconnect's writes on the router: the plan's changes in one round trip, the login, the check that it took.</summary>
+/// <summary>
+/// The reconnect's writes on the router. The plan's writes, the login and a read of the family's sessions go out
+/// together, in one round trip: RouterOS executes the sentences of one connection in the order it receives them and
+/// answers each under its <c>.tag</c>, so the login runs after every write and the print after the login.
+/// </summary>
 public static class FamilyWriter
 {
-    /// <summary>
-    /// Reads the family's live sessions once the device is logged in: true when its session is there. A session of
-    /// another member that started outside the lease meanwhile (a device logging in straight through the hotspot by
-    /// its cookie) is ended, so that one device at a time holds the entitlement.
-    /// </summary>
-    public static async Task<bool> VerifyAsync(IRouterOsClient client, ReconnectPlan plan, string baseName, MacAddress mac, CancellationToken cancellationToken)
+    /// <summary>What one pipelined apply found.</summary>
+    /// <param name="Raced">A write found the family changed outside the lease (a clone name taken, an item gone).</param>
+    /// <param name="Failure">A write the router refused for another reason; the caller undoes the login and reports it.</param>
+    /// <param name="Refusal">Null when the login was accepted.</param>
+    /// <param name="Sessions">The family's live sessions once the login ran.</param>
+    public sealed record Applied(bool Raced, RouterOsResponse? Failure, HotspotLoginRefusal? Refusal, IReadOnlyList<HotspotActiveSession> Sessions);
+
+    public static async Task<Applied> ApplyAsync(
+        IRouterOsClient client, ReconnectPlan plan, string baseName, string? password, MacAddress mac, string? address, CancellationToken cancellationToken)
     {
-        var sessions = (await client.SendAsync(FamilyReader.SessionsOf(baseName), cancellationToken)).EnsureSuccess()
-            .Rows.Select(HotspotActiveSession.From).ToList();
-        var ours = sessions.Where(s => s.User == plan.Selected.Name && mac.Matches(s.MacAddress)).ToList();
-        var others = sessions.Except(ours).Select(s => RouterOsCommand.Remove(MikrotikMenus.HotspotActive, [s.Id])).ToList();
-        if (ours.Count > 0 && others.Count > 0)
-        {
-            foreach (var reply in await client.SendAllAsync(others, cancellationToken))
-            {
-                if (!reply.Succeeded && reply.TrapKind != RouterOsErrorKind.NoSuchItem)
-                {
-                    reply.EnsureSuccess();
-                }
-            }
-        }
-
-        return ours.Count > 0;
-    }
-
-    /// <summary>
-    /// Applies the plan's writes in one round trip. False when a concurrent reconnect (or the sweeper) changed the family
-    /// first: it took the clone name, or removed a session, cookie or clone the plan names. The caller reads again.
-    /// </summary>
-    public static async Task<bool> WriteAsync(IRouterOsClient client, ReconnectPlan plan, CancellationToken cancellationToken)
-    {
-        var commands = plan.AddClone is null ? plan.Writes : [plan.AddClone, .. plan.Writes];
-        if (commands.Count == 0)
-        {
-            return true;
-        }
-
-        var replies = await client.SendAllAsync(commands, cancellationToken);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(plan);
+        List<RouterOsCommand> writes = plan.AddClone is null ? [.. plan.Writes] : [plan.AddClone, .. plan.Writes];
+        var replies = await client.SendAllAsync(
+            [.. writes, HotspotCommands.Login(plan.Selected.Name, password ?? "", mac, address), FamilyReader.SessionsOf(baseName)], cancellationToken);
         var raced = false;
-        foreach (var reply in replies.Where(r => !r.Succeeded))
+        RouterOsResponse? failure = null;
+        foreach (var reply in replies.Take(writes.Count).Where(r => !r.Succeeded))
         {
             var kind = reply.TrapKind;
             if (kind == RouterOsErrorKind.NoSuchItem && reply.Command.EndsWith("/remove", StringComparison.Ordinal))
             {
+                // Already gone, which is what the removal wanted.
                 continue;
             }
 
             raced |= kind is RouterOsErrorKind.DuplicateItem or RouterOsErrorKind.NoSuchItem;
-            if (!raced)
-            {
-                reply.EnsureSuccess();
-            }
+            failure ??= kind is RouterOsErrorKind.DuplicateItem or RouterOsErrorKind.NoSuchItem ? null : reply;
         }
 
-        if (raced)
-        {
-            return false;
-        }
-
-        if (plan.AddClone is not null)
+        if (!raced && failure is null && plan.AddClone is not null)
         {
             plan.SelectedAfter[".id"] = replies[0].Ret ?? "";
         }
 
-        return true;
+        var login = replies[writes.Count];
+        var sessions = replies[^1].EnsureSuccess().Rows.Select(HotspotActiveSession.From).ToList();
+        return new Applied(raced, failure, login.Succeeded ? null : HotspotLoginRefusals.Read(login.Traps), sessions);
     }
 
-    /// <summary>Logs the device in as the plan's member: null when it is on, else why the router refused.</summary>
-    public static async Task<HotspotLoginRefusal?> LoginAsync(
-        IRouterOsClient client, ReconnectPlan plan, string? password, MacAddress mac, string? address, CancellationToken cancellationToken)
+    /// <summary>The family's live sessions, read again.</summary>
+    public static async Task<IReadOnlyList<HotspotActiveSession>> SessionsAsync(IRouterOsClient client, string baseName, CancellationToken cancellationToken) =>
+        (await client.SendAsync(FamilyReader.SessionsOf(baseName), cancellationToken)).EnsureSuccess().Rows.Select(HotspotActiveSession.From).ToList();
+
+    /// <summary>Ends these sessions in one round trip; one already gone is what we wanted.</summary>
+    public static async Task EndAsync(IRouterOsClient client, IEnumerable<HotspotActiveSession> sessions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(plan);
-        var login = await client.SendAsync(HotspotCommands.Login(plan.Selected.Name, password ?? "", mac, address), cancellationToken);
-        return login.Succeeded ? null : HotspotLoginRefusals.Read(login.Traps);
+        var removals = sessions.Select(s => RouterOsCommand.Remove(MikrotikMenus.HotspotActive, [s.Id])).ToList();
+        if (removals.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var reply in await client.SendAllAsync(removals, cancellationToken))
+        {
+            if (!reply.Succeeded && reply.TrapKind != RouterOsErrorKind.NoSuchItem)
+            {
+                reply.EnsureSuccess();
+            }
+        }
     }
 }
