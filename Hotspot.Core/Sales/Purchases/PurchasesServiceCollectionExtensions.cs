@@ -35,6 +35,8 @@ public static class PurchasesServiceCollectionExtensions
         services.TryAddSingleton<PurchaseUrls>();
         services.TryAddSingleton<PurchaseCheckout>();
         services.TryAddSingleton<PurchaseStatus>();
+        services.TryAddSingleton<ProviderAskGate>();
+        services.TryAddSingleton<PurchaseLimits>();
         services.TryAddSingleton<PurchaseWebhooks>();
         services.TryAddSingleton<PurchaseRefunds>();
         services.TryAddSingleton<PaymentSettings>();
