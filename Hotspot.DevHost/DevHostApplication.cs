@@ -61,6 +61,7 @@ public static class DevHostApplication
         }
 
         builder.Services.AddHotspot(builder.Configuration);
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Hotspot.Sales.Purchases.PurchaseOptions>, DevHostPublicAddress>();
         builder.Services.AddOptions<TimerJobSchedulerOptions>().Bind(builder.Configuration.GetSection(TimerJobSchedulerOptions.Section));
         builder.Services.AddHostedService<TimerJobScheduler>();
         configureServices?.Invoke(builder.Services);

@@ -1,10 +1,11 @@
 using Hotspot.Auth;
 using Hotspot.Http;
 using Hotspot.Http.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.MikrotikPortal;
 
-/// <summary>The portal setup's HTTP handlers: one service call each; the API's own address is the one the operator called.</summary>
+/// <summary>The portal setup's HTTP handlers: one service call each; the API's own address is the configured public one.</summary>
 public static class PortalSetupEndpoints
 {
     public static async Task<IResult> ConfigScriptAsync(PortalSetup setup, HttpContext context, CancellationToken cancellationToken)
@@ -19,5 +20,7 @@ public static class PortalSetupEndpoints
         return Results.Text(script, MediaTypes.PlainText + "; charset=utf-8");
     }
 
-    private static Uri ApiBaseUrl(HttpRequest request) => new($"{request.Scheme}://{request.Host.Value}");
+    /// <summary>The configured public address (never the request's Host); 409 when unconfigured.</summary>
+    private static Uri ApiBaseUrl(HttpRequest request) =>
+        new(request.HttpContext.RequestServices.GetRequiredService<Sales.Purchases.PurchaseUrls>().Base().AbsoluteUri.TrimEnd('/'));
 }

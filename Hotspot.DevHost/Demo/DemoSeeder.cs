@@ -99,7 +99,7 @@ public sealed class DemoSeeder(
         var router = await services.GetRequiredService<RouterStore>().CreateAsync(
             new RouterEntity
             {
-                EmpresaId = empresa.Id, Nombre = "Router del café (simulador)", Ubicacion = "Barra", Tipo = RouterKinds.Mikrotik, Activo = true,
+                EmpresaId = empresa.Id, Nombre = "Router del café (simulador)", Ubicacion = "Barra", Tipo = RouterKinds.Mikrotik, Activo = true, HostsLogin = new Uri(DemoLoginUrl).Host,
                 Host = "127.0.0.1", Puerto = _simulator.ApiPort, Usuario = "admin", CreadoEn = time.GetUtcNow(),
             },
             RouterPassword,

@@ -88,17 +88,14 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite)
     [Fact]
     public void The_seed_examples_in_the_document_are_the_seeds_own_text()
     {
-        var seed000 = SeedText("000_decc54442269b648.txt");
-        var seed002 = SeedText("002_6849fed9a2e3a031.txt");
-
-        Assert.True(JsonNode.DeepEquals(JsonAfter(seed000, "cURL", "-d '"), SeedExamples.ReconnectRequest));
-        Assert.True(JsonNode.DeepEquals(JsonAfter(seed000, "Response — Connected 200 OK"), SeedExamples.ReconnectConnected));
-        Assert.True(JsonNode.DeepEquals(JsonAfter(seed000, "Response — Expired user 200 OK"), SeedExamples.ReconnectExpired));
-        Assert.True(JsonNode.DeepEquals(JsonAfter(seed000, "Response — Inactive company 200 OK"), SeedExamples.ReconnectInactiveCompany));
-        Assert.True(JsonNode.DeepEquals(JsonAfter(seed002, "1. Create a New Voucher", "Body:"), SeedExamples.CreateVoucherRequest));
-        Assert.True(JsonNode.DeepEquals(JsonAfter(seed002, "1. Create a New Voucher", "Response Example:"), SeedExamples.VoucherCreated));
-        Assert.True(JsonNode.DeepEquals(JsonAfter(seed002, "2. Remove an Existing Voucher", "Response Example:"), SeedExamples.VoucherRemoved));
-        Assert.True(JsonNode.DeepEquals(JsonAfter(seed002, "5. Fetch Active Guest Users", "Response Example:"), SeedExamples.ActiveGuests));
+        Assert.True(JsonNode.DeepEquals(Fixture("000-reconnect-request.json"), SeedExamples.ReconnectRequest));
+        Assert.True(JsonNode.DeepEquals(Fixture("000-reconnect-connected.json"), SeedExamples.ReconnectConnected));
+        Assert.True(JsonNode.DeepEquals(Fixture("000-reconnect-expired.json"), SeedExamples.ReconnectExpired));
+        Assert.True(JsonNode.DeepEquals(Fixture("000-reconnect-inactive-company.json"), SeedExamples.ReconnectInactiveCompany));
+        Assert.True(JsonNode.DeepEquals(Fixture("002-create-voucher-request.json"), SeedExamples.CreateVoucherRequest));
+        Assert.True(JsonNode.DeepEquals(Fixture("002-voucher-created.json"), SeedExamples.VoucherCreated));
+        Assert.True(JsonNode.DeepEquals(Fixture("002-voucher-removed.json"), SeedExamples.VoucherRemoved));
+        Assert.True(JsonNode.DeepEquals(Fixture("002-active-guests.json"), SeedExamples.ActiveGuests));
         var reconnect = Document["paths"]!["/api/v1/hotspot/auto-reconnect"]!["post"]!;
         Assert.True(JsonNode.DeepEquals(SeedExamples.ReconnectConnected, reconnect["responses"]!["200"]!["content"]!["application/json"]!["examples"]!["connected"]!["value"]));
     }
@@ -116,29 +113,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite)
         Assert.Equal(RouteTable.OpenApiDocument.Handler, Hotspot.Http.OpenApi.OpenApiEndpoint.GetAsync);
     }
 
-    private static string SeedText(string file) => File.ReadAllText(Path.Combine(RepositoryFiles.Root, "..", "shared", "seeds", file));
-
-    /// <summary>The first balanced JSON object after the headings, in order.</summary>
-    private static JsonNode JsonAfter(string text, params string[] headings)
-    {
-        var at = 0;
-        foreach (var heading in headings)
-        {
-            at = text.IndexOf(heading, at, StringComparison.Ordinal);
-            Assert.True(at >= 0, $"'{heading}' not found in the seed");
-        }
-
-        var start = text.IndexOf('{', at);
-        var depth = 0;
-        for (var i = start; i < text.Length; i++)
-        {
-            depth += text[i] switch { '{' => 1, '}' => -1, _ => 0 };
-            if (depth == 0)
-            {
-                return JsonNode.Parse(text[start..(i + 1)])!;
-            }
-        }
-
-        throw new InvalidOperationException("Unbalanced JSON in the seed.");
-    }
+    /// <summary>A seed's example, kept in the repository exactly as the seed document prints it (see SeedFixtures/README.md).</summary>
+    private static JsonNode Fixture(string file) =>
+        JsonNode.Parse(RepositoryFiles.Read(Path.Combine("Hotspot.Tests", "OpenApi", "SeedFixtures", file)))!;
 }

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Hotspot.Http.Contracts;
 
 /// <summary>
-/// The seeds' own examples, as the OpenAPI document shows them to integrators. Copied from ../shared/seeds
-/// (a test compares each with the seed's text); seed 001's example is garbled in the copy, so its cURL example and
+/// The seeds' own examples, as the OpenAPI document shows them to integrators. Copied from the seed documents
+/// (a test compares each with the seed's text, kept in Hotspot.Tests/OpenApi/SeedFixtures); seed 001's example is garbled in the copy, so its cURL example and
 /// field table are what this one is made from.
 /// </summary>
 public static class SeedExamples

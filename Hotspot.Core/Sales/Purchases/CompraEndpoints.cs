@@ -14,7 +14,7 @@ public static class CompraEndpoints
     public static async Task<IResult> CreateAsync(PurchaseCheckout checkout, HttpContext context, CancellationToken cancellationToken)
     {
         var body = await JsonBody.RequireAsync<CompraRequest>(context.Request, cancellationToken);
-        var outcome = await checkout.StartAsync(context.RouterKey(), context.Request.Headers[IdempotencyKeyHeader], body, context.Request, cancellationToken);
+        var outcome = await checkout.StartAsync(context.RouterKey(), context.Request.Headers[IdempotencyKeyHeader], body, ClientAddress.Of(context), cancellationToken);
         if (outcome.Replayed)
         {
             context.Response.Headers[ReplayedHeader] = "true";
@@ -46,7 +46,7 @@ public static class CompraEndpoints
     {
         var body = await JsonBody.RequireAsync<PagoConfigRequest>(context.Request, cancellationToken);
         var empresaId = RouteValueReader.Id(context, "empresaId") ?? throw new NotFoundException("Empresa no encontrada.");
-        return ApiJson.Ok(await settings.ConfigureAsync(AdminCaller.Of(context), empresaId, context.Request.RouteValues["proveedor"] as string, body, context.Request, cancellationToken));
+        return ApiJson.Ok(await settings.ConfigureAsync(AdminCaller.Of(context), empresaId, context.Request.RouteValues["proveedor"] as string, body, cancellationToken));
     }
 
     private static string CompraId(HttpContext context) => context.Request.RouteValues["idCompra"] as string ?? "";

@@ -13,7 +13,7 @@ public sealed class PaymentSettings(EmpresaStore empresas, PaymentCredentialStor
 {
     private const int MaxSecretLength = 1000;
 
-    public async Task<PagoConfigRespuesta> ConfigureAsync(AdminCaller caller, long empresaId, string? proveedor, PagoConfigRequest request, HttpRequest http, CancellationToken cancellationToken)
+    public async Task<PagoConfigRespuesta> ConfigureAsync(AdminCaller caller, long empresaId, string? proveedor, PagoConfigRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -35,8 +35,9 @@ public sealed class PaymentSettings(EmpresaStore empresas, PaymentCredentialStor
         }
 
         errors.ThrowIfAny();
+        var webhookUrl = PurchaseUrls.Webhook(urls.Base(), kind, empresaId).AbsoluteUri;
         await credentials.SetAsync(empresaId, kind, request.ApiKey!, request.WebhookSecret!, cancellationToken);
         await audit.RecordAsync(caller, "pagos.configurar", $"empresa:{empresaId}:{PaymentProviderNames.Of(kind)}", empresaId, cancellationToken);
-        return new PagoConfigRespuesta(empresaId, PaymentProviderNames.Of(kind), new PagoConfigurado(true, true), PurchaseUrls.Webhook(urls.BaseOf(http), kind, empresaId).AbsoluteUri);
+        return new PagoConfigRespuesta(empresaId, PaymentProviderNames.Of(kind), new PagoConfigurado(true, true), webhookUrl);
     }
 }

@@ -30,6 +30,7 @@ public sealed class PurchaseCheckout(
     PurchaseRows rows,
     PurchaseSteps steps,
     PurchaseUrls urls,
+    PurchaseLimits limits,
     IOptions<PurchaseOptions> options,
     TimeProvider clock,
     ILogger<PurchaseCheckout> logger)
@@ -39,12 +40,18 @@ public sealed class PurchaseCheckout(
 
     private static readonly TimeSpan ProviderRetryAfter = TimeSpan.FromSeconds(5);
 
-    public async Task<CheckoutOutcome> StartAsync(RouterPrincipal key, string? idempotencyHeader, CompraRequest request, HttpRequest http, CancellationToken cancellationToken)
+    public async Task<CheckoutOutcome> StartAsync(RouterPrincipal key, string? idempotencyHeader, CompraRequest request, string clientAddress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         var idempotencyKey = CompraRules.IdempotencyKey(idempotencyHeader);
         PublicCatalog.EnsureSelling(key);
         var normalized = CompraRules.Validate(request, out var proveedor);
+        if (!LoginPageHosts.Allows(key.Router, new Uri(normalized.UrlLogin!)))
+        {
+            throw new InvalidFieldsException(new FieldErrors().Add("url_login",
+                "El operador no permite esta página de inicio de sesión: debe ser la del router ($(link-login-only)), en una IP local o en un host de hosts_login del router."));
+        }
+
         var producto = ProductoIds.RouterOf(normalized.ProductoId) == key.Router.Id
             ? await productos.GetAsync(key.Router.Id, normalized.ProductoId!, cancellationToken)
             : null;
@@ -55,6 +62,8 @@ public sealed class PurchaseCheckout(
 
         var account = await credentials.GetAccountAsync(key.Empresa.Id, proveedor, cancellationToken)
             ?? throw new InvalidFieldsException(new FieldErrors().Add("proveedor", "La empresa no tiene configurado este proveedor de pagos."));
+        var baseUrl = urls.Base();
+        await limits.AdmitAsync(key, normalized, clientAddress, cancellationToken);
         var now = clock.GetUtcNow();
         var newId = CompraIds.New(key.Empresa.Id, now);
         var claim = await claims.ClaimAsync(key.Router.Id, idempotencyKey, newId, CompraRules.Hash(normalized), now, cancellationToken);
@@ -69,7 +78,7 @@ public sealed class PurchaseCheckout(
         var token = await purchaseCredentials.ConsultTokenAsync(compra.Id, cancellationToken);
         if (compra.Estado == CompraEstados.Creada)
         {
-            compra = await CreateCheckoutAsync(compra, account, urls.BaseOf(http), token, cancellationToken);
+            compra = await CreateCheckoutAsync(compra, account, baseUrl, token, cancellationToken);
         }
 
         return new CheckoutOutcome(Answer(compra, token), replayed);

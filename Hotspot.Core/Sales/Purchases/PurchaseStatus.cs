@@ -5,7 +5,7 @@ using Hotspot.Auth;
 using Hotspot.Http;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Sales.Purchases.Engine;
-using Microsoft.Extensions.Options;
+using Hotspot.Tenancy;
 
 namespace Hotspot.Sales.Purchases;
 
@@ -15,7 +15,7 @@ namespace Hotspot.Sales.Purchases;
 /// do the router work the purchase is owed, then answer what the row says. An unknown purchase and a wrong token
 /// answer alike.
 /// </summary>
-public sealed class PurchaseStatus(CompraStore compras, PurchaseCredentials credentials, PurchaseEngine engine, IOptions<PurchaseOptions> options, TimeProvider clock)
+public sealed class PurchaseStatus(CompraStore compras, PurchaseCredentials credentials, PurchaseEngine engine, ProviderAskGate gate, TenancyCache tenancy)
 {
     /// <summary>The router work a poll or a return waits for at most; the reconciler finishes what is left.</summary>
     private static readonly TimeSpan RouterBudget = TimeSpan.FromSeconds(8);
@@ -29,19 +29,31 @@ public sealed class PurchaseStatus(CompraStore compras, PurchaseCredentials cred
             throw NotFound();
         }
 
-        var due = compra.ConsultadaEn is not { } asked || clock.GetUtcNow() - asked >= TimeSpan.FromSeconds(options.Value.ProviderPollSeconds);
-        compra = await engine.AdvanceTolerantAsync(compra, CompraSenales.Consulta, CompraEstados.AwaitsPayment(compra.Estado) && due, RouterBudget, cancellationToken);
+        var ask = CompraEstados.AwaitsPayment(compra.Estado) && gate.TryClaim(compra);
+        compra = await engine.AdvanceTolerantAsync(compra, CompraSenales.Consulta, ask, RouterBudget, cancellationToken);
         return await ViewAsync(compra, cancellationToken);
     }
 
-    /// <summary>The provider's return: asks the provider once, then where the buyer goes: the router's login page with the purchase in <c>var</c>.</summary>
+    /// <summary>
+    /// The provider's return: asks the provider (at most once per poll interval, however often the URL is opened), then
+    /// where the buyer goes: the purchase's router login page, with the purchase in <c>var</c>, while the operator
+    /// still allows its host (<see cref="LoginPageHosts"/>).
+    /// </summary>
     public async Task<Uri> ReturnAsync(string compraId, string? token, CancellationToken cancellationToken)
     {
         var compra = await FindAsync(CompraIds.EmpresaOf(compraId) ?? 0, compraId, token, cancellationToken) ?? throw NotFound();
-        compra = await engine.AdvanceTolerantAsync(compra, CompraSenales.Retorno, CompraEstados.AwaitsPayment(compra.Estado), RouterBudget, cancellationToken);
-        var login = compra.UrlLogin;
+        var ask = CompraEstados.AwaitsPayment(compra.Estado) && gate.TryClaim(compra);
+        compra = await engine.AdvanceTolerantAsync(compra, CompraSenales.Retorno, ask, RouterBudget, cancellationToken);
+        var router = await tenancy.RouterAsync(compra.EmpresaId, compra.RouterId, cancellationToken);
+        if (router is null || !Uri.TryCreate(compra.UrlLogin, UriKind.Absolute, out var login) || !LoginPageHosts.Allows(router, login))
+        {
+            throw new ConflictException("La página de inicio de sesión de esta compra ya no está permitida por el operador; vuelva a conectarse a la red WiFi.");
+        }
+
         var query = $"var={Uri.EscapeDataString(compra.Id + "." + token)}" + (compra.Dst is { } dst ? $"&dst={Uri.EscapeDataString(dst)}" : "");
-        return new Uri(login + (login.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query);
+        var page = new UriBuilder(login) { Fragment = "" };
+        page.Query = page.Query.Length > 1 ? page.Query[1..] + "&" + query : query;
+        return page.Uri;
     }
 
     public async Task<CompraEstado> ViewAsync(CompraEntity c, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotspot.Http;
 using Hotspot.Sales.Payments;
 using Microsoft.Extensions.Options;
 
@@ -7,14 +8,14 @@ namespace Hotspot.Sales.Purchases;
 /// <summary>Our own URLs a provider is given: where the buyer returns, where webhooks go.</summary>
 public sealed class PurchaseUrls(IOptions<PurchaseOptions> options)
 {
-    /// <summary>The configured public address, or the one the caller reached us at.</summary>
-    public Uri BaseOf(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return options.Value.PublicBaseUrl is { IsAbsoluteUri: true } configured
-            ? new Uri(configured.AbsoluteUri.TrimEnd('/') + "/")
-            : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-    }
+    /// <summary>
+    /// The API's configured public address (<c>Hotspot:Ventas:PublicBaseUrl</c>; the DevHost defaults it to the address
+    /// it listens on). Never the request's <c>Host</c>: whoever sends the request chooses that. Unconfigured, the
+    /// routes that hand out our own URLs answer 409 and say what to set.
+    /// </summary>
+    public Uri Base() => options.Value.PublicBaseUrl is { IsAbsoluteUri: true } configured
+        ? new Uri(configured.AbsoluteUri.TrimEnd('/') + "/")
+        : throw new ConflictException($"La dirección pública de la API no está configurada: defina {PurchaseOptions.Section}:PublicBaseUrl (https://<su-function-app>.azurewebsites.net).");
 
     public static Uri Return(Uri baseUrl, string compraId, string token, string resultado) =>
         new(baseUrl, $"api/v1/compras/{Uri.EscapeDataString(compraId)}/retorno?t={Uri.EscapeDataString(token)}&resultado={resultado}");

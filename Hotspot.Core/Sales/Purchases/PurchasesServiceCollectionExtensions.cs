@@ -36,6 +36,8 @@ public static class PurchasesServiceCollectionExtensions
         services.TryAddSingleton<PurchaseUrls>();
         services.TryAddSingleton<PurchaseCheckout>();
         services.TryAddSingleton<PurchaseStatus>();
+        services.TryAddSingleton<ProviderAskGate>();
+        services.TryAddSingleton<PurchaseLimits>();
         services.TryAddSingleton<PurchaseWebhooks>();
         services.TryAddSingleton<PurchaseRefunds>();
         services.TryAddSingleton<PaymentSettings>();

@@ -19,6 +19,10 @@ public enum Agrupacion
 /// </summary>
 public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado, DateTimeOffset? Desde, DateTimeOffset? Hasta)
 {
+    /// <summary>The years a purchase id can order (its time part runs to the year 3084); outside them a date is refused, not overflowed.</summary>
+    private const int FirstYear = 2000;
+    private const int LastYear = 2999;
+
     private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
 
     public CompraFiltro Filtro => new(RouterId, Estado, Desde, Hasta);
@@ -87,16 +91,27 @@ public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado,
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
+            if (day.Year is < FirstYear or > LastYear)
+            {
+                return OutOfRange(name, errors);
+            }
+
             var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
         }
 
         if (DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
-            return time.ToUniversalTime();
+            return time.UtcDateTime.Year is < FirstYear or > LastYear ? OutOfRange(name, errors) : time.ToUniversalTime();
         }
 
         errors.Add(name, "Debe ser una fecha (2026-12-01) o una fecha y hora ISO 8601 (2026-12-01T18:00:00Z).");
+        return null;
+    }
+
+    private static DateTimeOffset? OutOfRange(string name, FieldErrors errors)
+    {
+        errors.Add(name, $"La fecha debe estar entre los años {FirstYear} y {LastYear}.");
         return null;
     }
 }

@@ -57,6 +57,18 @@ internal static class RouterSettings
             router.ApiGet = acciones.Get ?? router.ApiGet;
         }
 
+        if (request.HostsLogin is { } hostsLogin)
+        {
+            if (Sales.Purchases.LoginPageHosts.Normalize(hostsLogin) is { } normalized)
+            {
+                router.HostsLogin = normalized.Length == 0 ? null : normalized;
+            }
+            else
+            {
+                errors.Add("hosts_login", $"Hasta {Sales.Purchases.LoginPageHosts.MaxHosts} nombres de host o direcciones IP (el dns-name del hotspot, p. ej. wifi.cafe.mx).");
+            }
+        }
+
         if (request.BaseUrl is { Length: > Validation.MaxUrlLength })
         {
             errors.Add("base_url", $"Hasta {Validation.MaxUrlLength} caracteres.");

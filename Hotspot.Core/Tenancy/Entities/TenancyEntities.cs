@@ -105,6 +105,9 @@ public sealed class RouterEntity : StoredEntity
 
     public bool ApiGet { get; set; }
 
+    /// <summary>Host names the operator allows as this router's login page (<c>url_login</c>), lower-case, comma-separated.</summary>
+    public string? HostsLogin { get; set; }
+
     /// <summary>Whether the router's password (MikroTik) or API key (UniFi) is in the secret store.</summary>
     public bool TieneSecreto { get; set; }
 

@@ -89,6 +89,7 @@ internal sealed class SalesWorld : IAsyncDisposable
         RouterId = (await Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/empresas/{EmpresaId}/routers", RootToken, new
         {
             nombre = "Lobby", tipo = "mikrotik", host = "127.0.0.1", puerto = Router.Simulator.ApiPort, usuario = "admin", password = RunningRouter.Password,
+            hosts_login = new[] { new Uri(LoginUrl).Host },
         })).GetProperty("id").GetInt64();
         // The portal's pages hold this key, so it is the published scope.
         (_, ApiKey) = await Host.IssueApiKeyAsync(RootToken, RouterId, Hotspot.Auth.KeyScopes.PortalName);
