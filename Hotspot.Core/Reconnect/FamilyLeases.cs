@@ -43,10 +43,15 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(320);
     private readonly TableRepository<FamilyLeaseEntity> _rows = store.Repository<FamilyLeaseEntity>(Table);
     private readonly KeyedGate<(long RouterId, string BaseName)> _local = new();
-    private readonly ConcurrentDictionary<(long RouterId, string BaseName), ETag> _seen = new();
+    private readonly ConcurrentDictionary<(long RouterId, string BaseName), Task<ETag?>> _seen = new();
+    private readonly ConcurrentDictionary<long, Task> _releasing = new();
+    private long _releases;
 
-    /// <summary>The lease's ETag as this instance last saw it, or null: to note before reading the router.</summary>
-    public ETag? Seen(long routerId, string baseName) => _seen.TryGetValue((routerId, baseName), out var etag) ? etag : null;
+    /// <summary>
+    /// The lease's ETag as this instance last wrote it, to note before reading the router: a release still under way
+    /// counts, since its holder's router work is done, and its ETag is known by the time the lease can be taken here.
+    /// </summary>
+    public Task<ETag?> Seen(long routerId, string baseName) => _seen.TryGetValue((routerId, baseName), out var etag) ? etag : NoneSeen;
 
     /// <summary>The family's lease, or null when other reconnects of the family kept it for <see cref="LongestWait"/>.</summary>
     public Task<FamilyLease?> AcquireAsync(long routerId, string baseName, CancellationToken cancellationToken) =>
@@ -56,7 +61,7 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
     /// As <see cref="AcquireAsync(long, string, CancellationToken)"/>; with <paramref name="seenBeforeRead"/> (from
     /// <see cref="Seen"/>) the lease says whether anybody held it since.
     /// </summary>
-    public async Task<FamilyLease?> AcquireAsync(long routerId, string baseName, ETag? seenBeforeRead, CancellationToken cancellationToken)
+    public async Task<FamilyLease?> AcquireAsync(long routerId, string baseName, Task<ETag?>? seenBeforeRead, CancellationToken cancellationToken)
     {
         var key = (routerId, baseName);
         IDisposable turn;
@@ -77,7 +82,9 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
         var row = new FamilyLeaseEntity { PartitionKey = StoredEntity.Key(routerId), RowKey = FamilyRowKey.Of(baseName), Holder = Guid.NewGuid().ToString("N") };
         try
         {
-            if (seenBeforeRead is { } seen && await TryReplaceAsync(row, seen, cancellationToken))
+            // With the ETag seen before the reading, or with an insert (rows stay once made: a first insert means
+            // nobody ever held this lease), taking it proves that nobody held it since the reading.
+            if (await (seenBeforeRead ?? NoneSeen) is { } seen ? await TryReplaceAsync(row, seen, cancellationToken) : await TryInsertAsync(row, cancellationToken))
             {
                 return new FamilyLease(this, key, row, turn, unchanged: true);
             }
@@ -151,7 +158,34 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
         return true;
     }
 
-    internal async Task ReleaseAsync((long RouterId, string BaseName) key, FamilyLeaseEntity row)
+    /// <summary>Releases still under way (the answer does not wait for them): for tests that count table requests.</summary>
+    internal Task ReleasesAsync() => Task.WhenAll(_releasing.Values);
+
+    /// <summary>Releases in the background, then lets the next reconnect of the family on this instance in.</summary>
+    internal void Release((long RouterId, string BaseName) key, FamilyLeaseEntity row, IDisposable turn)
+    {
+        var id = Interlocked.Increment(ref _releases);
+        var written = ReleaseAsync(row);
+        _seen[key] = written;
+        var release = ReleaseThenLeaveAsync(written, turn);
+        _releasing[id] = release;
+        release.ContinueWith(_ => _releasing.TryRemove(id, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static async Task ReleaseThenLeaveAsync(Task<ETag?> written, IDisposable turn)
+    {
+        try
+        {
+            await written;
+        }
+        finally
+        {
+            turn.Dispose();
+        }
+    }
+
+    /// <summary>The ETag the release wrote, or null when it could not.</summary>
+    private async Task<ETag?> ReleaseAsync(FamilyLeaseEntity row)
     {
         // The reconnect's own token may be cancelled by now: the release has a bound of its own.
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -159,15 +193,17 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
         try
         {
             await _rows.UpdateAsync(row, bound.Token);
-            _seen[key] = row.ETag;
+            return row.ETag;
         }
         catch (Exception e) when (e is ConcurrencyConflictException or RequestFailedException or OperationCanceledException)
         {
             // Taken over past its duration, or storage did not answer: the device is connected all the same, the
             // lease lapses after its duration, and the next reconnect reads the family again.
-            _seen.TryRemove(key, out _);
+            return null;
         }
     }
+
+    private static readonly Task<ETag?> NoneSeen = Task.FromResult<ETag?>(null);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
@@ -186,15 +222,13 @@ public sealed class FamilyLease : IAsyncDisposable
     /// <summary>Nobody held the lease between the <see cref="FamilyLeases.Seen"/> noted before reading the router and now.</summary>
     public bool Unchanged { get; }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Releases the lease without making the answer wait for storage: the next reconnect of the family on this
+    /// instance gets in once the release is written; one on another instance sees the lease held until then.
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
-        try
-        {
-            await _leases.ReleaseAsync(_key, _row);
-        }
-        finally
-        {
-            _turn.Dispose();
-        }
+        _leases.Release(_key, _row, _turn);
+        return ValueTask.CompletedTask;
     }
 }

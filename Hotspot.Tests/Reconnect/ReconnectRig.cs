@@ -39,6 +39,8 @@ internal sealed class ReconnectRig : IAsyncDisposable
 
     public RouterOsConnection Client { get; }
 
+    public FamilyLeases Leases { get; private init; } = null!;
+
     /// <summary>Every request the service's table client sent.</summary>
     public StorageRequestCounter StorageRequests { get; }
 
@@ -63,9 +65,10 @@ internal sealed class ReconnectRig : IAsyncDisposable
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(10);
         var store = new TableStore(new TableServiceClient(azurite.ConnectionString, clientOptions), options);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-        var service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), new FamilyLeases(store, time), time);
+        var leases = new FamilyLeases(store, time);
+        var service = new ReconnectService(new RouterVersionCache(), new FirstSessionStore(store), leases, time);
         await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile("5Mbps-1hora") { RateLimit = "5M/5M" }, None);
-        return new ReconnectRig(router, client, service, time, store, counter);
+        return new ReconnectRig(router, client, service, time, store, counter) { Leases = leases };
     }
 
     /// <summary>The seed's paid user: 1 hour bought, 30 minutes used by devices that are gone.</summary>
