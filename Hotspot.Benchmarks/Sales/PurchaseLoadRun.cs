@@ -107,6 +107,8 @@ public static class PurchaseLoadRun
         }
     }
 
+    private static readonly string[] BenchLoginHosts = ["hotspot.bench"];
+
     private sealed record Created(string Id, string Token, string CheckoutId);
 
     private static async Task<(string ApiKey, string ProductoId)> SetUpAsync(HttpClient http, HttpClient control, RouterOsSimulator router)
@@ -114,7 +116,7 @@ public static class PurchaseLoadRun
         var token = (await PostAsync(http, "/api/v1/auth/login", null, new { email = Admin, password = AdminPassword })).GetProperty("access_token").GetString()!;
         var empresa = (await PostAsync(http, "/api/v1/admin/empresas", token, new { nombre = "Bench" })).GetProperty("id").GetInt64();
         var routerId = (await PostAsync(http, $"/api/v1/admin/empresas/{empresa}/routers", token,
-            new { nombre = "Bench", tipo = "mikrotik", host = "127.0.0.1", puerto = router.ApiPort, usuario = "admin", password = "bench", hosts_login = new[] { "hotspot.bench" } })).GetProperty("id").GetInt64();
+            new { nombre = "Bench", tipo = "mikrotik", host = "127.0.0.1", puerto = router.ApiPort, usuario = "admin", password = "bench", hosts_login = BenchLoginHosts })).GetProperty("id").GetInt64();
         var apiKey = (await PostAsync(http, $"/api/v1/admin/routers/{routerId}/api-keys", token, null)).GetProperty("api_key").GetString()!;
         var productoId = (await PostAsync(http, $"/api/v1/admin/routers/{routerId}/productos", token,
             new { nombre_venta = "1 hora", precio = 15.00m, moneda = "MXN", tiempo_segundos = 3600 })).GetProperty("id").GetString()!;

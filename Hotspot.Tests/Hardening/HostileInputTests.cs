@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Hotspot.Http;
+using Hotspot.Sales.Provisioning;
 using Hotspot.Tests.Infrastructure;
 using Hotspot.Tests.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Tests.Hardening;
 
@@ -145,6 +147,9 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
             world.Authorize(warm, Caller.RouterKey);
             (await world.Host.Host.Client.SendAsync(warm)).Dispose();
         }
+
+        // The purchase credential key is chosen once per store, on its first use, by whichever request needs it first.
+        await world.Host.Host.Services.GetRequiredService<PurchaseCredentialKey>().GetAsync(default);
 
         var before = await TableScan.AllValuesAsync(world.Host.Host.Services);
         var problems = new System.Collections.Concurrent.ConcurrentBag<string>();

@@ -77,7 +77,8 @@ public sealed class ApiKeyRegenerationRaceTests(AzuriteFixture azurite)
 
     private static async Task<(HttpStatusCode Status, string Body)> AnswerAsync(TenancyHost host, HttpMethod method, string path, string bearer)
     {
-        using var response = await host.SendAsync(method, path, bearer);
+        // Regenerating rotates one scope's keys; the keys issued here are integration keys.
+        using var response = await host.SendAsync(method, path, bearer, method == HttpMethod.Post ? new { alcance = Hotspot.Auth.KeyScopes.IntegrationName } : null);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }

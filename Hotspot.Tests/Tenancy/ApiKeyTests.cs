@@ -104,6 +104,9 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
         Assert.True(await UseThenReadLastUsedAsync() > first);
     }
 
+    /// <summary>Regenerating rotates the keys of one scope: the keys these tests issue are integration keys.</summary>
+    private static readonly object IntegrationScope = new { alcance = Hotspot.Auth.KeyScopes.IntegrationName };
+
     [Fact]
     public async Task Regenerate_revokes_every_previous_key_and_revoke_is_immediate()
     {
@@ -119,7 +122,7 @@ public sealed class ApiKeyTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         }
 
-        var regenerated = await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/routers/{router}/api-keys/regenerate", root);
+        var regenerated = await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/routers/{router}/api-keys/regenerate", root, IntegrationScope);
         foreach (var key in new[] { first.ApiKey, second.ApiKey })
         {
             using var refused = await host.SendAsync(HttpMethod.Get, "/api/v1/hotspot/router", apiKey: key);

@@ -61,7 +61,7 @@ public sealed class SessionSecurityTests(AzuriteFixture azurite)
         var revoked = await host.IssueApiKeyAsync(world.RootToken, world.A.RouterId);
         await host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Delete, $"/api/v1/admin/routers/{world.A.RouterId}/api-keys/{revoked.KeyId}", world.RootToken);
         var predecessor = await host.IssueApiKeyAsync(world.RootToken, world.B.RouterId);
-        var regenerated = await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/routers/{world.B.RouterId}/api-keys/regenerate", world.RootToken);
+        var regenerated = await host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/routers/{world.B.RouterId}/api-keys/regenerate", world.RootToken, new { alcance = Hotspot.Auth.KeyScopes.IntegrationName });
         var now = host.Clock.GetUtcNow();
         var forgedClaims = new Dictionary<string, object?>
         {
