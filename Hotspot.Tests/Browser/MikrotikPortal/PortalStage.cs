@@ -71,6 +71,7 @@ internal sealed class PortalStage : IAsyncDisposable
         var keyed = await KeyedRouter.CreateAsync(host, new
         {
             nombre = "Café Centro", tipo = "mikrotik", host = "127.0.0.1", puerto = router.Simulator.ApiPort, usuario = "admin", password = RunningRouter.Password,
+            hosts_login = new[] { "hotspot.test" },
         });
         var client = await router.ConnectAsync();
         await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile(Profile), CancellationToken.None);
