@@ -19,6 +19,7 @@ internal static class PaymentControlEndpoints
     {
         var ledger = simulator.Ledger;
         app.MapGet("/state", () => Results.Json(ledger.Snapshot(), Json));
+        app.MapGet("/requests", () => Results.Json(new { api = simulator.ApiRequests }, Json));
         app.MapGet("/webhooks", () => Results.Json(simulator.Webhooks.Log(), Json));
         app.MapPost("/accounts", async (HttpRequest request) =>
         {

@@ -27,6 +27,7 @@ public sealed class PaymentSimulator : IAsyncDisposable
     private readonly Dictionary<PaymentProvider, IProviderDialect> _dialects;
     private WebApplication? _api;
     private WebApplication? _control;
+    private long _apiRequests;
     private Uri? _publicBaseUrl;
 
     private PaymentSimulator(PaymentSimulatorOptions options)
@@ -53,6 +54,9 @@ public sealed class PaymentSimulator : IAsyncDisposable
 
     public IdempotencyCache Idempotency { get; } = new();
 
+    /// <summary>How many requests the provider APIs (and hosted pages) have received: what a merchant's account is charged with.</summary>
+    public long ApiRequests => Interlocked.Read(ref _apiRequests);
+
     /// <summary>Where our clients point: Mercado Pago's api.mercadopago.com and Stripe's api.stripe.com both live here.</summary>
     public Uri ApiBaseUrl => new(BoundAddress(_api!));
 
@@ -64,6 +68,11 @@ public sealed class PaymentSimulator : IAsyncDisposable
         var simulator = new PaymentSimulator(options);
         var address = options.ListenOnAllInterfaces ? IPAddress.Any : IPAddress.Loopback;
         simulator._api = CreateApp(logging, kestrel => kestrel.Listen(address, options.Port));
+        simulator._api.Use(next => context =>
+        {
+            Interlocked.Increment(ref simulator._apiRequests);
+            return next(context);
+        });
         MercadoPagoEndpoints.Map(simulator._api, simulator);
         StripeEndpoints.Map(simulator._api, simulator);
         HostedCheckoutPage.Map(simulator._api, simulator);

@@ -88,6 +88,33 @@ public sealed partial class PortalSetupTests(AzuriteFixture azurite)
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Conflict], answers);
     }
 
+    [Theory]
+    [InlineData("a$b")]
+    [InlineData("evil.example")]
+    [InlineData(null)]
+    public async Task The_api_address_in_the_downloads_is_the_configured_one_whatever_host_the_request_names(string? label)
+    {
+        await using var world = await SecurityWorld.CreateAsync(azurite);
+        var host = label ?? new string('a', 300) + ".example";
+        var expected = world.Host.Host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+
+        foreach (var file in new[] { "config.js", "walled-garden" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/admin/routers/{world.A.RouterId}/portal/{file}");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", world.A.AdminToken);
+            request.Headers.TryAddWithoutValidation("Host", host);
+            using var response = await world.Host.Host.Client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{file}: {(int)response.StatusCode} {text}");
+            Assert.DoesNotContain(host, text, StringComparison.OrdinalIgnoreCase);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Contains(file == "config.js" ? expected : new Uri(expected).Host, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
     /// <summary>A RouterOS command with every value double-quoted and nothing after it.</summary>
     [GeneratedRegex("^/ip hotspot walled-garden (?:ip )?(?:remove \\[find where comment=\"hotspot-api\"\\]|add dst-host=\"[a-z0-9.-]+\" action=(?:allow|accept) comment=\"hotspot-api\")$")]
     private static partial Regex CommandShape();

@@ -78,6 +78,33 @@ public sealed class PortalLoginMikrotikTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_burst_of_twenty_logins_with_one_uid_from_ten_devices_never_answers_500_and_every_device_ends_logged_in()
+    {
+        await using var world = await MikrotikWorld.StartAsync(azurite);
+        var devices = Enumerable.Range(1, 10).Select(i => ($"11:22:33:44:55:{i:X2}", $"192.168.1.{100 + i}")).ToList();
+        foreach (var (mac, ip) in devices)
+        {
+            world.Router.State.AddHost(mac, ip);
+        }
+
+        var answers = await Task.WhenAll(devices.Concat(devices).Select(async device =>
+        {
+            var data = JsonSerializer.Serialize(new
+            {
+                uid = "burst@hotel.com", ap_mac = "aa:bb:cc:dd:ee:ff", mac = device.Item1, ip = device.Item2, original_url = "https://www.google.com",
+                controller_address = "192.168.1.1", session_timeout = 3600, idle_timeout = 1800,
+            });
+            using var response = await world.Host.SendAsync(HttpMethod.Post, "/api/v1/portal_login/", world.ApiKey, new { data });
+            return (response.StatusCode, Text: await response.Content.ReadAsStringAsync());
+        }));
+        await using var client = await world.Router.ConnectAsync();
+        var online = await client.GetHotspotActiveAsync(null, default);
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict, $"{(int)a.StatusCode} {a.Text}"));
+        Assert.Equal(devices.Select(d => d.Item1).Order(), online.Select(s => s.MacAddress.ToUpperInvariant()).Order());
+    }
+
+    [Fact]
     public async Task A_router_that_does_not_answer_is_500_with_no_secret_and_the_session_is_not_stored()
     {
         await using var world = await MikrotikWorld.StartAsync(azurite);

@@ -108,6 +108,23 @@ public sealed class SalesListTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/v1/admin/compras?hasta=9999-12-31", "hasta")]
+    [InlineData("/api/v1/admin/ventas/resumen?hasta=9999-12-31", "hasta")]
+    [InlineData("/api/v1/admin/ventas.csv?hasta=9999-12-31T23:59:59Z", "hasta")]
+    [InlineData("/api/v1/admin/ventas/resumen?desde=0001-01-01", "desde")]
+    [InlineData("/api/v1/admin/compras?desde=0001-01-01T00:00:00%2B14:00", "desde")]
+    public async Task A_date_the_server_cannot_represent_answers_422_naming_the_field(string path, string field)
+    {
+        await using var seed = await SalesSeed.StartAsync(azurite);
+
+        using var response = await seed.Host.SendAsync(HttpMethod.Get, path, seed.Root);
+        var problem = await Hotspot.Tests.Tenancy.TenancyHost.JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Fact]
     public async Task No_answer_carries_the_hotspot_password_the_consult_token_or_a_provider_secret()
     {
