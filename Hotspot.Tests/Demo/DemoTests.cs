@@ -38,6 +38,21 @@ public sealed class DemoTests
 
         using var login = await host.Client.PostAsJsonAsync("/api/v1/auth/login", new { email = demo.AdminEmail, password = demo.AdminPassword });
         login.EnsureSuccessStatusCode();
+
+        // The printed portal server's login (seed 001): the integration key logs the buyer's device in, the portal key may not.
+        async Task<HttpStatusCode> PortalLoginAsync(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/portal_login")
+            {
+                Content = JsonContent.Create(new { data = $"{{\"uid\":\"room_401\",\"ap_mac\":\"aa:bb:cc:dd:ee:ff\",\"mac\":\"{DemoSeeder.BuyerMac}\",\"ip\":\"{DemoSeeder.BuyerIp}\"}}" }),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            using var response = await host.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PortalLoginAsync(demo.ApiKey));
+        Assert.Equal(HttpStatusCode.Created, await PortalLoginAsync(demo.IntegrationKey));
     }
 
     [Fact]
