@@ -25,7 +25,7 @@ public static class FamilyRaceLoadRun
     private const int Families = 200;
     private const int InFlight = 64;
     private const int Rounds = 3;
-        private const int Instances = 2;
+    private const int Instances = 2;
     private const string Password = "4821";
 
     public static async Task<int> RunAsync(int runs, int devicesPerRound = 4)
@@ -67,6 +67,7 @@ public static class FamilyRaceLoadRun
         router.Faults.LatencyMs = 20;
         var (doubles, overspent, falseExpiry, connected, busy, other, errors) = (0, 0, 0, 0, 0, 0, 0);
         var latencies = new List<double>();
+        var refusals = new Dictionary<string, int>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         for (var round = 0; round < Rounds; round++)
         {
@@ -94,6 +95,11 @@ public static class FamilyRaceLoadRun
                 busy += answer.Mensaje == Messages.Busy ? 1 : 0;
                 other += answer.AutoConexion != AutoConexion.Conectado && answer.Mensaje != Messages.Busy ? 1 : 0;
                 errors += answer.Estado == Estados.Error ? 1 : 0;
+                if (answer.AutoConexion != AutoConexion.Conectado && answer.Mensaje != Messages.Busy)
+                {
+                    var reason = $"{answer.Estado}: {answer.Mensaje}";
+                    refusals[reason] = refusals.GetValueOrDefault(reason) + 1;
+                }
             }
 
             var users = await admin.GetHotspotUsersAsync(null, CancellationToken.None);
@@ -113,6 +119,18 @@ public static class FamilyRaceLoadRun
             $"{connected} conectado, {busy} busy (retry), {other} other no_conectado ({errors} estado error), {falseExpiry} false 'time used up'; " +
             $"families with two or more live sessions after a round: {doubles}; families able to use more than is left: {overspent}; " +
             $"latency p50 {latencies[total / 2]:0} ms, p95 {latencies[total * 95 / 100]:0} ms, max {latencies[^1]:0} ms"));
+        foreach (var (reason, count) in refusals.OrderByDescending(r => r.Value))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  not connected, {count}x: {reason}"));
+        }
+
+        foreach (var (cause, count) in Causes)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  router failure, {count}x: {cause}"));
+        }
+
+        Causes.Clear();
+
         foreach (var (_, client) in instances)
         {
             await client.DisposeAsync();
@@ -151,9 +169,12 @@ public static class FamilyRaceLoadRun
         catch (Exception e) when (e is RouterOsException or OperationCanceledException)
         {
             // What the endpoint answers when the router fails or the budget runs out.
+            Causes.AddOrUpdate(budget.IsCancellationRequested ? "budget spent" : e.GetType().Name, 1, (_, n) => n + 1);
             return AutoReconnectResponse.Failed(input!.CurrentMac, e.Message, DateTimeOffset.UtcNow);
         }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Causes = new(StringComparer.Ordinal);
 
     private static string Name(int family) => string.Create(CultureInfo.InvariantCulture, $"R{family:D4}");
 

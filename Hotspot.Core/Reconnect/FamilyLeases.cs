@@ -22,9 +22,9 @@ public sealed class FamilyLeaseEntity : StoredEntity
 /// family: a reconnect notes it before it reads the router (<see cref="Seen"/>), and when the lease is then taken with
 /// that very ETag nobody held the lease in between, so the unleased reading is still the family's state
 /// (<see cref="FamilyLease.Unchanged"/>) and need not be read again.
-/// Only another holder makes a reconnect wait: the wait for "busy" counts from the first time another holder is seen,
-/// never the time our own storage requests take, and a row our own insert left (its answer lost and the insert
-/// retried) is recognised as ours.
+/// Only another holder makes a reconnect wait, and only another holder seen past <see cref="LongestWait"/> into the
+/// reconnect makes it answer "busy": a family with one device never does, however slow storage is. A row our own insert
+/// left (its answer lost and the insert retried) is recognised as ours.
 /// </summary>
 public sealed class FamilyLeases(TableStore store, TimeProvider time)
 {
@@ -55,19 +55,21 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
 
     /// <summary>The family's lease, or null when other reconnects of the family kept it for <see cref="LongestWait"/>.</summary>
     public Task<FamilyLease?> AcquireAsync(long routerId, string baseName, CancellationToken cancellationToken) =>
-        AcquireAsync(routerId, baseName, null, cancellationToken);
+        AcquireAsync(routerId, baseName, null, Stopwatch.GetTimestamp(), cancellationToken);
 
     /// <summary>
     /// As <see cref="AcquireAsync(long, string, CancellationToken)"/>; with <paramref name="seenBeforeRead"/> (from
-    /// <see cref="Seen"/>) the lease says whether anybody held it since.
+    /// <see cref="Seen"/>) the lease says whether anybody held it since. Waits for others end <see cref="LongestWait"/>
+    /// after <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp: when the reconnect began), so that the
+    /// time already spent reading the router leaves enough of the budget for the writes and the login.
     /// </summary>
-    public async Task<FamilyLease?> AcquireAsync(long routerId, string baseName, Task<ETag?>? seenBeforeRead, CancellationToken cancellationToken)
+    public async Task<FamilyLease?> AcquireAsync(long routerId, string baseName, Task<ETag?>? seenBeforeRead, long startedAt, CancellationToken cancellationToken)
     {
         var key = (routerId, baseName);
         IDisposable turn;
         using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            wait.CancelAfter(LongestWait);
+            wait.CancelAfter(Max(LongestWait - Stopwatch.GetElapsedTime(startedAt), TimeSpan.Zero));
             try
             {
                 // Another reconnect of this family on this instance: a real wait, woken when it is done.
@@ -89,7 +91,6 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
                 return new FamilyLease(this, key, row, turn, unchanged: true);
             }
 
-            long? heldSince = null;
             for (var pause = FirstPause; ; pause = Min(pause * 2, LongestPause))
             {
                 var current = await _rows.GetAsync(row.PartitionKey, row.RowKey, cancellationToken);
@@ -102,8 +103,8 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
 
                 if (current is not null && current.Holder != row.Holder && current.Until > time.GetUtcNow())
                 {
-                    heldSince ??= Stopwatch.GetTimestamp();
-                    if (Stopwatch.GetElapsedTime(heldSince.Value) >= LongestWait)
+                    // Only a holder that is not us ends the wait with "busy": our own storage time never does.
+                    if (Stopwatch.GetElapsedTime(startedAt) >= LongestWait)
                     {
                         turn.Dispose();
                         return null;
@@ -206,6 +207,8 @@ public sealed class FamilyLeases(TableStore store, TimeProvider time)
     private static readonly Task<ETag?> NoneSeen = Task.FromResult<ETag?>(null);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
 
 /// <summary>A held family lease; disposing it releases it, in storage and in this process.</summary>

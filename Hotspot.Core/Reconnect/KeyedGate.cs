@@ -24,7 +24,12 @@ public sealed class KeyedGate<TKey> where TKey : notnull
 
         try
         {
-            await entry.Semaphore.WaitAsync(cancellationToken);
+            // A free gate is entered even when the wait's time is already up: only a real wait can run out.
+            if (!entry.Semaphore.Wait(0, CancellationToken.None))
+            {
+                await entry.Semaphore.WaitAsync(cancellationToken);
+            }
+
             return new Pass(this, key, entry);
         }
         catch

@@ -20,6 +20,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
 
     public async Task<AutoReconnectResponse> ReconnectAsync(IRouterOsClient client, long routerId, ReconnectInput input, CancellationToken cancellationToken)
     {
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var baseName = RandmacNames.BaseOf(input.Username);
         var firstSession = firstSessions.Begin(routerId, baseName, cancellationToken);
         var seen = leases.Seen(routerId, baseName);
@@ -42,7 +43,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
             return NotConnected(outcome.Estado, input, outcome.Mensaje, success: false);
         }
 
-        await using var lease = await leases.AcquireAsync(routerId, baseName, seen, cancellationToken);
+        await using var lease = await leases.AcquireAsync(routerId, baseName, seen, startedAt, cancellationToken);
         if (lease is null)
         {
             // Other devices of the family kept it busy for the whole wait: the guest tries again in a moment.

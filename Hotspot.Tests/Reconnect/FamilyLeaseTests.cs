@@ -31,6 +31,26 @@ public sealed class FamilyLeaseTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_reconnect_that_has_spent_its_wait_reading_the_router_gets_a_free_lease_but_does_not_wait_for_a_held_one()
+    {
+        await using var rig = await StartAsync(azurite);
+        var leases = new FamilyLeases(rig.Store, rig.Time);
+        // The reading took the whole wait (a router queueing replies): whatever waiting is left must not push the
+        // answer past the reconnect's budget, yet a lease nobody holds is still taken.
+        var startedLongAgo = Stopwatch.GetTimestamp() - (long)(FamilyLeases.LongestWait.TotalSeconds * Stopwatch.Frequency);
+
+        await using var free = await leases.AcquireAsync(1, Base, null, startedLongAgo, default);
+        var held = await new FamilyLeases(rig.Store, rig.Time).AcquireAsync(1, "other-family", default);
+        var late = await leases.AcquireAsync(1, "other-family", null, startedLongAgo, default);
+        var local = leases.AcquireAsync(1, Base, null, startedLongAgo, default);
+
+        Assert.NotNull(free);
+        Assert.NotNull(held);
+        Assert.Null(late);
+        Assert.Null(await local);
+    }
+
+    [Fact]
     public async Task A_family_of_one_device_reconnecting_again_and_again_under_load_from_other_families_never_waits_for_its_own_lease()
     {
         var storage = new LostLeaseAnswer();
