@@ -26,6 +26,8 @@ public static class DevHostApplication
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Azure.Core"] = "Warning",
+        // Two lines per call to a router, a provider or storage would bury the demo's key and password on the console.
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
         ["Hotspot:Storage:TablePrefix"] = "dev",
     };
 
