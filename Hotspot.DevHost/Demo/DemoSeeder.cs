@@ -214,7 +214,7 @@ public sealed class DemoSeeder(
             .AppendLine("# 1. The portal creates the purchase (one Idempotency-Key per purchase: a retry with it never buys twice):")
             .AppendLine(CultureInfo.InvariantCulture, $"COMPRA=$(curl -s -X POST $API/api/v1/compras -H \"X-API-Key: $KEY\" -H \"Idempotency-Key: $(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')\" -H 'Content-Type: application/json' -d '{{\"producto_id\":\"{info.ProductoId}\",\"proveedor\":\"mercado_pago\",\"mac_cliente\":\"{BuyerMac}\",\"ip_cliente\":\"{BuyerIp}\",\"url_login\":\"{DemoLoginUrl}\"}}'); echo \"$COMPRA\"")
             .AppendLine("ID=$(echo \"$COMPRA\" | jq -r .id_compra) TOKEN=$(echo \"$COMPRA\" | jq -r .token_consulta) PAGO=$(echo \"$COMPRA\" | jq -r .pago.url_pago)")
-            .AppendLine("# 2. The guest pays: open $PAGO in a browser and press Aprobar, or approve from here through the simulator's control port:")
+            .AppendLine("# 2. The guest pays: open $PAGO in a browser and press \"Pagar (aprobado)\", or approve from here through the simulator's control port:")
             .AppendLine("curl -s -X POST $PAGOS/checkouts/${PAGO##*/}/pay -H 'Content-Type: application/json' -d '{\"outcome\":\"approve\"}'")
             .AppendLine("# 3. The portal polls the purchase until estado is provisionada (a moment after approving): usuario_hotspot, the receipt:")
             .AppendLine("curl -s $API/api/v1/compras/$ID -H \"X-API-Key: $KEY\" -H \"X-Compra-Token: $TOKEN\" | jq")
