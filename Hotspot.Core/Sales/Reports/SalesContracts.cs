@@ -70,11 +70,12 @@ public sealed record ReembolsoVenta(int Numero, decimal? Monto, decimal? MontoRe
 
 /// <summary>
 /// <c>GET /api/v1/admin/ventas/resumen</c>: money per currency (never added across currencies), how many purchases are
-/// in each state, and the same money split by day, product or router.
+/// in each state, and the same money split by day (the days of <c>zona_horaria</c>: the company's zone, or UTC across companies), product or router.
 /// </summary>
 public sealed record ResumenVentas(
     DateTimeOffset? Desde,
     DateTimeOffset? Hasta,
+    string ZonaHoraria,
     string Agrupar,
     IReadOnlyList<TotalMoneda> Monedas,
     IReadOnlyDictionary<string, int> Compras,

@@ -15,10 +15,15 @@ public enum Agrupacion
 /// <summary>
 /// The filters every sales route takes from its query string: <c>empresa_id</c> (a super_admin's choice; a
 /// cliente_admin is always held to its own), <c>router_id</c>, <c>estado</c>, and <c>desde</c>/<c>hasta</c> (the
-/// purchase's creation time, inclusive; a bare date means the whole day, UTC).
+/// purchase's creation time, inclusive; a bare date means the whole day in the company's time zone, see <see cref="InZone"/>).
 /// </summary>
 public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado, DateTimeOffset? Desde, DateTimeOffset? Hasta)
 {
+    /// <summary>The days <c>desde</c>/<c>hasta</c> named when they were bare dates (read as UTC days until <see cref="InZone"/>).</summary>
+    public DateOnly? DesdeDia { get; init; }
+
+    public DateOnly? HastaDia { get; init; }
+
     /// <summary>The years a purchase id can order (its time part runs to the year 3084); outside them a date is refused, not overflowed.</summary>
     private const int FirstYear = 2000;
     private const int LastYear = 2999;
@@ -26,6 +31,13 @@ public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado,
     private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
 
     public CompraFiltro Filtro => new(RouterId, Estado, Desde, Hasta);
+
+    /// <summary>Bare dates as the whole days of <paramref name="zone"/>.</summary>
+    public SalesQuery InZone(TimeZoneInfo zone) => this with
+    {
+        Desde = DesdeDia is { } desde ? Tenancy.CompanyTimeZone.StartOf(desde, zone) : Desde,
+        Hasta = HastaDia is { } hasta ? Tenancy.CompanyTimeZone.StartOf(hasta.AddDays(1), zone).AddTicks(-1) : Hasta,
+    };
 
     /// <summary>The filters, or 422 naming each one that cannot be read.</summary>
     public static SalesQuery Read(IQueryCollection query)
@@ -48,7 +60,7 @@ public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado,
         }
 
         errors.ThrowIfAny();
-        return new SalesQuery(empresaId, routerId, estado, desde, hasta);
+        return new SalesQuery(empresaId, routerId, estado, desde, hasta) { DesdeDia = Day(query, "desde"), HastaDia = Day(query, "hasta") };
     }
 
     public static Agrupacion ReadAgrupacion(IQueryCollection query)
@@ -108,6 +120,9 @@ public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado,
         errors.Add(name, "Debe ser una fecha (2026-12-01) o una fecha y hora ISO 8601 (2026-12-01T18:00:00Z).");
         return null;
     }
+
+    private static DateOnly? Day(IQueryCollection query, string name) =>
+        Text(query, name) is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private static DateTimeOffset? OutOfRange(string name, FieldErrors errors)
     {

@@ -8,8 +8,17 @@ using Hotspot.Tenancy;
 
 namespace Hotspot.Sales.Reports;
 
-/// <summary>The companies a sales request reads and the filter applied inside each.</summary>
-public sealed record SalesScope(IReadOnlyList<long> Empresas, CompraFiltro Filtro);
+/// <summary>
+/// The companies a sales request reads, each with its time zone, and the query applied inside each: bare dates are the
+/// company's days when there is one company, UTC days across several.
+/// </summary>
+public sealed record SalesScope(IReadOnlyList<long> Empresas, IReadOnlyDictionary<long, TimeZoneInfo> Zonas, SalesQuery Query)
+{
+    public CompraFiltro Filtro => Query.Filtro;
+
+    /// <summary>The zone the whole answer counts days in: the one company's, or UTC.</summary>
+    public TimeZoneInfo Zona => Empresas.Count == 1 ? Zonas[Empresas[0]] : TimeZoneInfo.Utc;
+}
 
 /// <summary>
 /// Sales for operators: the purchases list (each with its history), the CSV export and the summary, all scoped to the
@@ -61,7 +70,7 @@ public sealed class SalesReports(CompraStore compras, EmpresaStore empresas, Rou
         ArgumentNullException.ThrowIfNull(query);
         var principal = caller.Principal;
         var empresaId = principal.IsSuperAdmin ? query.EmpresaId : principal.EmpresaId;
-        if (query.EmpresaId is { } asked && (!principal.CanAccess(asked) || await empresas.GetAsync(asked, cancellationToken) is null))
+        if (query.EmpresaId is { } asked && !principal.CanAccess(asked))
         {
             throw new NotFoundException("Empresa no encontrada.");
         }
@@ -77,7 +86,12 @@ public sealed class SalesReports(CompraStore compras, EmpresaStore empresas, Rou
             empresaId = router.EmpresaId;
         }
 
-        return new SalesScope(empresaId is { } one ? [one] : await AllEmpresasAsync(cancellationToken), query.Filtro);
+        IReadOnlyList<Tenancy.Entities.EmpresaEntity> scoped = empresaId is { } one
+            ? [await empresas.GetAsync(one, cancellationToken) ?? throw new NotFoundException("Empresa no encontrada.")]
+            : await AllEmpresasAsync(cancellationToken);
+        var zonas = scoped.ToDictionary(e => e.Id, CompanyTimeZone.Of);
+        var ids = scoped.Select(e => e.Id).ToList();
+        return new SalesScope(ids, zonas, query.InZone(ids.Count == 1 ? zonas[ids[0]] : TimeZoneInfo.Utc));
     }
 
     /// <summary>Every purchase in the scope, streamed (CSV, summary): one company's partition after another.</summary>
@@ -96,13 +110,13 @@ public sealed class SalesReports(CompraStore compras, EmpresaStore empresas, Rou
     public async Task<ResumenVentas> SummaryAsync(AdminCaller caller, SalesQuery query, Agrupacion agrupacion, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(caller, query, cancellationToken);
-        var summary = new SalesSummary(agrupacion);
+        var summary = new SalesSummary(agrupacion, scope.Zonas);
         await foreach (var compra in StreamAsync(scope, cancellationToken))
         {
             summary.Add(compra);
         }
 
-        return summary.ToResumen(query.Desde, query.Hasta);
+        return summary.ToResumen(scope.Query.Desde, scope.Query.Hasta, scope.Zona);
     }
 
     private async Task<TablePage<CompraEntity>> CompanyPageAsync(long empresaId, CompraFiltro filtro, int limit, string? inner, CancellationToken cancellationToken)
@@ -117,14 +131,14 @@ public sealed class SalesReports(CompraStore compras, EmpresaStore empresas, Rou
         }
     }
 
-    private async Task<IReadOnlyList<long>> AllEmpresasAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Tenancy.Entities.EmpresaEntity>> AllEmpresasAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<long>();
+        var ids = new List<Tenancy.Entities.EmpresaEntity>();
         string? token = null;
         do
         {
             var page = await empresas.PageAsync(Paging.MaxLimit, token, cancellationToken);
-            ids.AddRange(page.Items.Select(e => e.Id));
+            ids.AddRange(page.Items);
             token = page.ContinuationToken;
         }
         while (token is not null);

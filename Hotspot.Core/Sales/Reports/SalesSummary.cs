@@ -11,7 +11,7 @@ namespace Hotspot.Sales.Reports;
 /// refunded it) gave back its whole amount. A buyer's other payments for the same purchase are sold money too, and
 /// their automatic refunds are refunds.
 /// </summary>
-public sealed class SalesSummary(Agrupacion agrupacion)
+public sealed class SalesSummary(Agrupacion agrupacion, IReadOnlyDictionary<long, TimeZoneInfo> zonas)
 {
     private readonly Dictionary<string, Totals> _monedas = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Clave, string Moneda), Totals> _grupos = [];
@@ -25,7 +25,9 @@ public sealed class SalesSummary(Agrupacion agrupacion)
         {
             Agrupacion.Producto => (compra.ProductoId, compra.ProductoNombre),
             Agrupacion.Router => (compra.RouterId.ToString(CultureInfo.InvariantCulture), (string?)null),
-            _ => (compra.CreadaEn.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)null),
+            // A sale belongs to the day its company was living when it was made.
+            _ => (Tenancy.CompanyTimeZone.DayOf(compra.CreadaEn, zonas.GetValueOrDefault(compra.EmpresaId, TimeZoneInfo.Utc))
+                .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)null),
         };
         Totals Of<TKey>(Dictionary<TKey, Totals> totals, TKey key) where TKey : notnull =>
             totals.TryGetValue(key, out var found) ? found : totals[key] = new Totals(nombre);
@@ -34,9 +36,10 @@ public sealed class SalesSummary(Agrupacion agrupacion)
         Of(_grupos, (clave, compra.Moneda)).Add(compra);
     }
 
-    public ResumenVentas ToResumen(DateTimeOffset? desde, DateTimeOffset? hasta) => new(
+    public ResumenVentas ToResumen(DateTimeOffset? desde, DateTimeOffset? hasta, TimeZoneInfo zona) => new(
         desde,
         hasta,
+        zona == TimeZoneInfo.Utc ? Tenancy.CompanyTimeZone.Default : zona.Id,
         agrupacion.ToString().ToLowerInvariant(),
         [.. _monedas.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value.Total(m.Key))],
         _estados,

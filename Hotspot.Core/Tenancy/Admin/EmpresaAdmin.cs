@@ -20,6 +20,7 @@ public sealed class EmpresaAdmin(EmpresaStore empresas, AuditLog audit, TimeProv
                 EmailContacto = request.EmailContacto?.Trim(),
                 Telefono = request.Telefono?.Trim(),
                 Direccion = request.Direccion?.Trim(),
+                ZonaHoraria = Zone(request.ZonaHoraria),
                 CreadaEn = clock.GetUtcNow(),
             },
             cancellationToken);
@@ -39,7 +40,7 @@ public sealed class EmpresaAdmin(EmpresaStore empresas, AuditLog audit, TimeProv
             : throw new NotFoundException("Empresa no encontrada.");
     }
 
-    /// <summary>Changes a company; with <paramref name="contactOnly"/> (a cliente_admin's own company) only its contact fields.</summary>
+    /// <summary>Changes a company; with <paramref name="contactOnly"/> (a cliente_admin's own company) only its contact fields and time zone.</summary>
     public async Task<EmpresaEntity> UpdateAsync(AdminCaller caller, long? empresaId, EmpresaRequest request, bool contactOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -55,6 +56,7 @@ public sealed class EmpresaAdmin(EmpresaStore empresas, AuditLog audit, TimeProv
         empresa.EmailContacto = request.EmailContacto is null ? empresa.EmailContacto : Blank(request.EmailContacto);
         empresa.Telefono = request.Telefono is null ? empresa.Telefono : Blank(request.Telefono);
         empresa.Direccion = request.Direccion is null ? empresa.Direccion : Blank(request.Direccion);
+        empresa.ZonaHoraria = request.ZonaHoraria is null ? empresa.ZonaHoraria : Zone(request.ZonaHoraria);
         try
         {
             await empresas.UpdateAsync(empresa, cancellationToken);
@@ -92,8 +94,17 @@ public sealed class EmpresaAdmin(EmpresaStore empresas, AuditLog audit, TimeProv
             errors.Add("direccion", "Hasta 500 caracteres imprimibles.");
         }
 
+        if (!string.IsNullOrWhiteSpace(request.ZonaHoraria) && CompanyTimeZone.Normalize(request.ZonaHoraria) is null)
+        {
+            errors.Add("zona_horaria", "Debe ser una zona horaria IANA, p. ej. America/Mexico_City.");
+        }
+
         return errors;
     }
+
+    /// <summary>UTC is kept as "not set": a company counts in UTC until it names its zone.</summary>
+    private static string? Zone(string? requested) =>
+        CompanyTimeZone.Normalize(requested) is { } id && id != CompanyTimeZone.Default ? id : null;
 
     private static string? Blank(string value) => value.Trim().Length == 0 ? null : value.Trim();
 }
