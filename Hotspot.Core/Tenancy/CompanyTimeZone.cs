@@ -4,11 +4,12 @@ namespace Hotspot.Tenancy;
 
 /// <summary>
 /// The time zone a company's days are counted in (its sales per day, a bare date in a sales filter): an IANA id such as
-/// <c>America/Mexico_City</c>, set by the operator as <c>zona_horaria</c>. A company that never set one counts in UTC.
+/// <c>America/Mexico_City</c>, set by the operator as <c>zona_horaria</c>. A company that never set one counts in
+/// <see cref="Default"/>, where most of our venues are.
 /// </summary>
 public static class CompanyTimeZone
 {
-    public const string Default = "UTC";
+    public const string Default = "America/Mexico_City";
 
     /// <summary>The IANA id as the system spells it, or null when there is no such zone.</summary>
     public static string? Normalize(string? id)
@@ -24,7 +25,7 @@ public static class CompanyTimeZone
     public static TimeZoneInfo Of(EmpresaEntity empresa)
     {
         ArgumentNullException.ThrowIfNull(empresa);
-        return empresa.ZonaHoraria is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+        return TimeZoneInfo.TryFindSystemTimeZoneById(empresa.ZonaHoraria ?? Default, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
     /// <summary>The instant a day begins in the zone (its local midnight; the first valid local time on a day whose midnight a clock change skips).</summary>

@@ -39,7 +39,7 @@ public sealed class SalesSummary(Agrupacion agrupacion, IReadOnlyDictionary<long
     public ResumenVentas ToResumen(DateTimeOffset? desde, DateTimeOffset? hasta, TimeZoneInfo zona) => new(
         desde,
         hasta,
-        zona == TimeZoneInfo.Utc ? Tenancy.CompanyTimeZone.Default : zona.Id,
+        zona == TimeZoneInfo.Utc ? "UTC" : zona.Id,
         agrupacion.ToString().ToLowerInvariant(),
         [.. _monedas.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value.Total(m.Key))],
         _estados,

@@ -102,9 +102,8 @@ public sealed class EmpresaAdmin(EmpresaStore empresas, AuditLog audit, TimeProv
         return errors;
     }
 
-    /// <summary>UTC is kept as "not set": a company counts in UTC until it names its zone.</summary>
-    private static string? Zone(string? requested) =>
-        CompanyTimeZone.Normalize(requested) is { } id && id != CompanyTimeZone.Default ? id : null;
+    /// <summary>The zone as the system names it; blank goes back to the default.</summary>
+    private static string? Zone(string? requested) => CompanyTimeZone.Normalize(requested);
 
     private static string? Blank(string value) => value.Trim().Length == 0 ? null : value.Trim();
 }

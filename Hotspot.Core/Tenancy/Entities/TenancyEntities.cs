@@ -34,7 +34,7 @@ public sealed class EmpresaEntity : StoredEntity
 
     public string? Direccion { get; set; }
 
-    /// <summary>IANA id of the zone its days are counted in; null counts in UTC (<see cref="CompanyTimeZone"/>).</summary>
+    /// <summary>IANA id of the zone its days are counted in; null counts in the default zone (<see cref="CompanyTimeZone"/>).</summary>
     public string? ZonaHoraria { get; set; }
 
     public DateTimeOffset CreadaEn { get; set; }

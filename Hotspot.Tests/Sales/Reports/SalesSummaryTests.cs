@@ -50,7 +50,7 @@ public sealed class SalesSummaryTests(AzuriteFixture azurite)
             Groups(byProduct).OrderBy(g => g.Clave, StringComparer.Ordinal).ThenBy(g => g.Moneda, StringComparer.Ordinal));
         Assert.Equal("Promo", byProduct.GetProperty("grupos").EnumerateArray().Single(g => g.GetProperty("clave").GetString() == $"{a2}-PROMO").GetProperty("nombre").GetString());
         Assert.Equal([($"{a1}", "MXN", "15.00", "15.00"), ($"{a2}", "MXN", "20.30", "14.80"), ($"{a2}", "USD", "2.50", "0.00")], Groups(byRouter));
-        Assert.Equal("2026-11-21T00:00:00+00:00", byRouter.GetProperty("desde").GetString());
+        Assert.Equal("2026-11-21T00:00:00-06:00", byRouter.GetProperty("desde").GetString()); // the start of that day in the company's zone, America/Mexico_City by default
     }
 
     private static (string, string, string, string, int) Money(JsonElement m) =>
