@@ -100,4 +100,18 @@ public sealed class RadiusLoginTests(AzuriteFixture azurite)
         Assert.Equal((0, 0), await rig.Store.UsageAsync(rig.RouterId, order.Usuario, default));
         Assert.Equal("Access-Accept", (await rig.LoginAsync(order.Usuario, password))?.Code);
     }
+
+    [Fact]
+    public async Task A_regenerated_identity_replaces_the_old_one_at_once()
+    {
+        await using var rig = await RadiusRig.StartAsync(azurite);
+        var order = rig.Order();
+        var password = await rig.BuyAsync(order);
+
+        var regenerated = await Unifi.AdminSession.PostAsync(rig.Host, $"/api/v1/admin/routers/{rig.RouterId}/radius/regenerate", new { });
+        var renewed = regenerated.GetProperty("radius").GetProperty("nas_identifier").GetString();
+
+        Assert.Equal("Access-Reject", (await rig.LoginAsync(order.Usuario, password))?.Code);
+        Assert.Equal("Access-Accept", (await rig.LoginAsync(order.Usuario, password, nasIdentifier: renewed))?.Code);
+    }
 }
