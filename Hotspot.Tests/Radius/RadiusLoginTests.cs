@@ -114,4 +114,22 @@ public sealed class RadiusLoginTests(AzuriteFixture azurite)
         Assert.Equal("Access-Reject", (await rig.LoginAsync(order.Usuario, password))?.Code);
         Assert.Equal("Access-Accept", (await rig.LoginAsync(order.Usuario, password, nasIdentifier: renewed))?.Code);
     }
+
+    [Fact]
+    public async Task A_data_cap_is_sent_as_bytes_left_with_the_products_profile_and_spent_data_is_rejected()
+    {
+        await using var rig = await RadiusRig.StartAsync(azurite);
+        var order = rig.Order(limiteMb: 1) with { PerfilMikrotikNombre = "plan-1h" };
+        var password = await rig.BuyAsync(order);
+
+        var accepted = await rig.LoginAsync(order.Usuario, password);
+        Assert.Equal("1048576", accepted?.Attributes["Mikrotik-Total-Limit"]);
+        Assert.Equal("0", accepted!.Attributes["Mikrotik-Total-Limit-Gigawords"]);
+        Assert.Equal("plan-1h", accepted.Attributes["Mikrotik-Group"]);
+
+        await rig.AccountAsync(order.Usuario, "Interim-Update", "81a00020", seconds: 60, input: 48576, output: 1000000);
+        var spent = await rig.LoginAsync(order.Usuario, password);
+        Assert.Equal("Access-Reject", spent?.Code);
+        Assert.Equal(RadiusPolicy.DataSpent, spent!.Attributes["Reply-Message"]);
+    }
 }
