@@ -132,4 +132,17 @@ public sealed class RadiusLoginTests(AzuriteFixture azurite)
         Assert.Equal("Access-Reject", spent?.Code);
         Assert.Equal(RadiusPolicy.DataSpent, spent!.Attributes["Reply-Message"]);
     }
+
+    [Fact]
+    public async Task A_radius_router_sells_products_without_being_asked_for_its_profiles()
+    {
+        await using var rig = await RadiusRig.StartAsync(azurite);
+
+        var producto = await Unifi.AdminSession.PostAsync(rig.Host, $"/api/v1/admin/routers/{rig.RouterId}/productos", new
+        {
+            nombre_venta = "1 hora", precio = 15.00m, moneda = "MXN", tiempo_segundos = 3600, perfil_mikrotik_nombre = "plan-1h",
+        });
+
+        Assert.Equal("plan-1h", producto.GetProperty("perfil_mikrotik_nombre").GetString());
+    }
 }
