@@ -59,6 +59,10 @@ public sealed class RadiusFaultTests(AzuriteFixture azurite)
 
             Assert.Equal("Access-Reject", reply?.Code);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{api}: answered after {clock.Elapsed}");
+
+            // Accounting that could not be stored is not acknowledged: the router sends it again later.
+            Assert.Null(await Radclient.SendAsync(radius.AcctPort, "acct", RadiusRig.UdpSecret,
+                "Acct-Status-Type = Stop\nAcct-Session-Id = \"81a00030\"\nUser-Name = \"abc\"\nNAS-Identifier = \"hs1-x\"\nAcct-Session-Time = 60\n", timeoutSeconds: 3));
         }
     }
 
