@@ -16,6 +16,16 @@ if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null;
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
+# The RADIUS tests run Debian's FreeRADIUS (with rlm_rest) from a private config, and drive it with radclient.
+if ! command -v freeradius >/dev/null || ! command -v radclient >/dev/null || [[ ! -e /usr/lib/freeradius/rlm_rest.so ]]; then
+  echo "Installing Debian's FreeRADIUS for the RADIUS tests..."
+  sudo_cmd=""
+  [[ "$(id -u)" -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends freeradius freeradius-rest freeradius-utils >/dev/null
+  # Only the tests' private instances may run: never the system service.
+  $sudo_cmd systemctl disable --now freeradius 2>/dev/null || true
+fi
 dotnet build Hotspot.sln --nologo -v quiet -clp:ErrorsOnly
 
 log=$(mktemp)

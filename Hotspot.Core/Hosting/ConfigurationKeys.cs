@@ -46,6 +46,7 @@ public static class ConfigurationKeys
     public const string PortalRedirectHosts = "Hotspot:Portal:RedirectHosts";
     public const string CorsAllowedOrigins = "Hotspot:Cors:AllowedOrigins";
     public const string ClientAddressForwardedHops = "Hotspot:ClientAddress:ForwardedHops";
+    public const string RadiusRestSecret = "Hotspot:Radius:RestSecret";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -77,6 +78,7 @@ public static class ConfigurationKeys
         new("Hotspot:Ventas:ProviderPollSeconds", SettingScope.OptionalInAzure, "A portal poll asks the payment provider at most this often per purchase (default 10)."),
         new(PortalRedirectHosts, SettingScope.OptionalInAzure, "Hosts the UniFi guest portal may send a guest on to: 'any' (default) or a comma-separated list, *.example.com for subdomains."),
         new(CorsAllowedOrigins, SettingScope.OptionalInAzure, "Origins of the router-hosted portal pages allowed to call the portal routes from a browser: '*' (default; never with credentials) or a comma-separated list (http://10.5.50.1,http://wifi.example.net)."),
+        new(RadiusRestSecret, SettingScope.LocalOnly, "DevHost: the secret FreeRADIUS's rlm_rest sends to /api/v1/radius/* (in Azure: Key Vault secret radius-rest-secret); unset, those routes refuse every call."),
         new(ClientAddressForwardedHops, SettingScope.OptionalInAzure, "Trusted proxies that each append their caller to X-Forwarded-For; the client's address is the entry that many places from the right (default 2 in the Functions app: the App Service front end, then the Functions host; 0, the TCP peer, on the DevHost)."),
     ];
 }

@@ -10,6 +10,7 @@ using Hotspot.Http.Cors;
 using Hotspot.Mikrotik;
 using Hotspot.MikrotikPortal;
 using Hotspot.PortalLogin;
+using Hotspot.Radius;
 using Hotspot.Reconnect;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Catalog;
@@ -159,6 +160,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<ProductCatalog>();
         services.TryAddSingleton<PublicCatalog>();
         services.AddPurchaseProvisioning();
+        services.AddRadius();
         services.AddPurchases(configuration);
         services.TryAddSingleton<PortalSetup>();
         services.AddTimerJob<SweepJob>();

@@ -20,6 +20,9 @@ public enum AuthKind
 
     /// <summary>A router API key of scope <c>integracion</c> (secret, held by a server); a portal key gets 403.</summary>
     IntegrationKey,
+
+    /// <summary>FreeRADIUS's rlm_rest: the deployment's RADIUS secret in <c>X-Hotspot-Radius-Secret</c>; never a router key or a session.</summary>
+    RadiusSecret,
 }
 
 public static class AuthKinds

@@ -101,6 +101,10 @@ internal static class RoutePipeline
         {
             case AuthKind.Anonymous:
                 return null;
+            case AuthKind.RadiusSecret:
+                return await context.RequestServices.GetRequiredService<Radius.RadiusRestSecret>().IsPresentedAsync(context.Request, cancellationToken)
+                    ? null
+                    : Problems.Unauthorized("Falta el secreto RADIUS de la implantación o no es válido.");
             case AuthKind.PortalKey or AuthKind.IntegrationKey:
             {
                 var (principal, error) = await context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(context, kind.RequiredScope(), cancellationToken);

@@ -7,6 +7,7 @@ using Hotspot.Http.Contracts;
 using Hotspot.Http.OpenApi;
 using Hotspot.MikrotikPortal;
 using Hotspot.PortalLogin;
+using Hotspot.Radius;
 using Hotspot.Reconnect;
 using Hotspot.Sales.Catalog;
 using Hotspot.Storage;
@@ -114,6 +115,11 @@ public static class RouteTable
             .Accepts<RouterRequest>()
             .Answers<RouterResponse>(201, "Created; secrets come back as ********.")
             .Fails(404, 503));
+
+    public static readonly HotspotRoute RegenerateRadiusToken = new("RegenerateRadiusToken", ["POST"], $"{Admin}/routers/{{routerId}}/radius/regenerate", AuthKind.Session, Handle.With<RouterAdmin>(RouterEndpoints.RegenerateRadiusAsync),
+        new RouteContract("Give a RADIUS router a new client identity (NAS-Identifier); the old one stops working")
+            .Answers<RouterResponse>(200, "The router with its new `radius.nas_identifier`, shown this once.")
+            .Fails(404, 409, 503));
 
     public static readonly HotspotRoute ListRouters = new("ListRouters", ["GET"], $"{Admin}/empresas/{{empresaId}}/routers", AuthKind.Session, Handle.With<RouterAdmin>(RouterEndpoints.ListAsync),
         new RouteContract("List a company's routers").Paged()
@@ -347,6 +353,19 @@ public static class RouteTable
             .AnswersEmpty(204, "Logged out.")
             .Fails(404));
 
+    public static readonly HotspotRoute RadiusAuthorize = new("RadiusAuthorize", ["POST"], "/api/v1/radius/authorize", AuthKind.RadiusSecret, Handle.With<RadiusAuthorization>(RadiusEndpoints.AuthorizeAsync),
+        new RouteContract("FreeRADIUS rlm_rest authorize: an Access-Request's password and reply attributes, or a refusal")
+            .Describe("Body: rlm_rest's `body = json` request list. Answer: rlm_rest's reply shape (`control:Cleartext-Password`, `reply:Session-Timeout`, … or `control:Auth-Type` Reject with `reply:Reply-Message`).")
+            .Accepts(RadiusSchemas.Attributes, [MediaTypes.Json])
+            .AnswersWithSchema(200, "The decision, in rlm_rest's reply shape.", RadiusSchemas.Attributes)
+            .Fails(400));
+
+    public static readonly HotspotRoute RadiusAccounting = new("RadiusAccounting", ["POST"], "/api/v1/radius/accounting", AuthKind.RadiusSecret, Handle.With<RadiusAccounting>(RadiusEndpoints.AccountingAsync),
+        new RouteContract("FreeRADIUS rlm_rest accounting: fold Start, Interim-Update and Stop into the session, once per Acct-Session-Id")
+            .Accepts(RadiusSchemas.Attributes, [MediaTypes.Json])
+            .AnswersEmpty(204, "Recorded (or nothing to record); FreeRADIUS answers Accounting-Response.")
+            .Fails(400));
+
     public static readonly HotspotRoute ActionApi = new("ActionApi", ["GET", "POST"], "/api", AuthKind.Anonymous, Handle.With<RouterActions>(ActionEndpoint.HandleAsync),
         new RouteContract("Seed 002's action API: vouchers and guest data")
             .Describe("Parameters in the query (GET) or a JSON or form body (POST), as the router's `api_acciones` allow. Answers in seed 002's shape.")
@@ -382,7 +401,7 @@ public static class RouteTable
         Login, Logout, ChangePassword,
         CreateEmpresa, ListEmpresas, GetEmpresa, UpdateEmpresa, GetMiEmpresa, UpdateMiEmpresa,
         CreateUsuario, ListUsuarios, GetUsuario, UpdateUsuario,
-        CreateRouter, ListRouters, GetRouter, UpdateRouter, DeleteRouter,
+        CreateRouter, RegenerateRadiusToken, ListRouters, GetRouter, UpdateRouter, DeleteRouter,
         TestRouterConnection,
         IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
         ListAudit,
@@ -398,6 +417,7 @@ public static class RouteTable
         UnifiGuestPortal, UnifiGuestPortalAccept,
         PortalLogin, GetPortalLogin, EndPortalLogin,
         ActionApi,
+        RadiusAuthorize, RadiusAccounting,
     ];
 
     private static RouteContract SalesFilters(RouteContract contract) => contract

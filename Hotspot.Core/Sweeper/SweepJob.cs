@@ -43,7 +43,8 @@ public sealed class SweepJob(
         {
             await Parallel.ForEachAsync(routers.StreamActiveAsync(kind, cancellationToken), parallel, async (router, ct) =>
             {
-                if (await tenancy.EmpresaAsync(router.EmpresaId, ct) is { Activa: true })
+                // A RADIUS router cannot be reached: its guests' access lives in our tables only.
+                if (!Radius.RouterConnections.IsRadius(router) && await tenancy.EmpresaAsync(router.EmpresaId, ct) is { Activa: true })
                 {
                     var report = await SweepRouterAsync(router, ct);
                     logger.LogInformation(

@@ -11,6 +11,11 @@ public static class RouterFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/empresas/{empresaId}/routers")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.CreateRouter.ExecuteAsync(request.HttpContext, cancellationToken);
 
+    [Function("RegenerateRadiusToken")]
+    public static Task<IResult> RegenerateRadiusToken(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/routers/{routerId}/radius/regenerate")] HttpRequest request, CancellationToken cancellationToken) =>
+        RouteTable.RegenerateRadiusToken.ExecuteAsync(request.HttpContext, cancellationToken);
+
     [Function("ListRouters")]
     public static Task<IResult> ListRouters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/empresas/{empresaId}/routers")] HttpRequest request, CancellationToken cancellationToken) =>

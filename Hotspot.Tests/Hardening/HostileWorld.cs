@@ -15,6 +15,7 @@ internal enum Caller
     Root,
     Cliente,
     RouterKey,
+    RadiusSecret,
 }
 
 /// <summary>
@@ -50,13 +51,17 @@ internal sealed class HostileWorld : IAsyncDisposable
 
     public string ApiKey { get; private set; } = "";
 
+    /// <summary>The deployment secret FreeRADIUS's rlm_rest would send.</summary>
+    public const string RadiusSecret = "hostile-world-radius-secret";
+
     public Uri BaseAddress => Host.Host.Client.BaseAddress!;
 
     public static async Task<HostileWorld> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var logs = new CapturedLogs();
         var router = RunningRouter.Start();
-        var host = await TenancyHost.StartAsync(azurite, settings, services => services.AddLogging(b => b.AddProvider(logs)));
+        var withRadius = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Hotspot:Radius:RestSecret"] = RadiusSecret };
+        var host = await TenancyHost.StartAsync(azurite, withRadius, services => services.AddLogging(b => b.AddProvider(logs)));
         var world = new HostileWorld(host, router, logs);
         world.RootToken = await host.LoginRootAsync();
         world.EmpresaId = await host.CreateEmpresaAsync(world.RootToken, "Hostil");
@@ -84,6 +89,9 @@ internal sealed class HostileWorld : IAsyncDisposable
             case Caller.RouterKey:
                 request.Headers.Add("X-API-Key", ApiKey);
                 break;
+            case Caller.RadiusSecret:
+                request.Headers.Add("X-Hotspot-Radius-Secret", RadiusSecret);
+                break;
         }
     }
 
@@ -93,6 +101,7 @@ internal sealed class HostileWorld : IAsyncDisposable
         Caller.Root => $"\r\nAuthorization: Bearer {RootToken}",
         Caller.Cliente => $"\r\nAuthorization: Bearer {ClienteToken}",
         Caller.RouterKey => $"\r\nX-API-Key: {ApiKey}",
+        Caller.RadiusSecret => $"\r\nX-Hotspot-Radius-Secret: {RadiusSecret}",
         _ => "",
     };
 

@@ -47,6 +47,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite)
                     AuthKind.Anonymous when route.Contract.Security is null => [],
                     AuthKind.Anonymous => ["actionApiKey", "routerApiKey"],
                     AuthKind.PortalKey or AuthKind.IntegrationKey => ["routerApiKey", "routerApiKeyBearer"],
+                    AuthKind.RadiusSecret => ["radiusRestSecret"],
                     _ => new[] { "session" },
                 };
                 Assert.Equal(expected.Order(), schemes.Order());

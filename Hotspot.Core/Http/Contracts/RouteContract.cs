@@ -148,6 +148,9 @@ public enum SecurityScheme
 
     /// <summary>Seed 002's <c>api-key</c> parameter (query string or body).</summary>
     ActionApiKeyParameter,
+
+    /// <summary>The deployment's RADIUS secret in <c>X-Hotspot-Radius-Secret</c> (FreeRADIUS's rlm_rest).</summary>
+    RadiusRestSecret,
 }
 
 public static class MediaTypes

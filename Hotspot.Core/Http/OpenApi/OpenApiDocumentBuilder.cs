@@ -190,6 +190,7 @@ public static partial class OpenApiDocumentBuilder
         {
             AuthKind.Anonymous => [],
             AuthKind.PortalKey or AuthKind.IntegrationKey => [SecurityScheme.RouterApiKeyHeader, SecurityScheme.RouterApiKeyBearer],
+            AuthKind.RadiusSecret => [SecurityScheme.RadiusRestSecret],
             _ => [SecurityScheme.Session],
         };
         return [.. schemes.Select(s => (JsonNode)new JsonObject { [SchemeName(s)] = new JsonArray() })];
@@ -217,6 +218,11 @@ public static partial class OpenApiDocumentBuilder
             ["type"] = "apiKey", ["in"] = "query", ["name"] = "api-key",
             ["description"] = "Seed 002's api-key: in the query string, the JSON or form body, or X-API-Key.",
         },
+        [SchemeName(SecurityScheme.RadiusRestSecret)] = new JsonObject
+        {
+            ["type"] = "apiKey", ["in"] = "header", ["name"] = "X-Hotspot-Radius-Secret",
+            ["description"] = "The deployment's RADIUS secret (Hotspot:Radius:RestSecret), sent by FreeRADIUS's rlm_rest.",
+        },
     };
 
     private static string SchemeName(SecurityScheme scheme) => scheme switch
@@ -225,6 +231,7 @@ public static partial class OpenApiDocumentBuilder
         SecurityScheme.RouterApiKeyHeader => "routerApiKey",
         SecurityScheme.RouterApiKeyBearer => "routerApiKeyBearer",
         SecurityScheme.ActionApiKeyParameter => "actionApiKey",
+        SecurityScheme.RadiusRestSecret => "radiusRestSecret",
         _ => throw new ArgumentOutOfRangeException(nameof(scheme)),
     };
 
@@ -233,6 +240,7 @@ public static partial class OpenApiDocumentBuilder
         var p when p.StartsWith("/api/v1/admin", StringComparison.Ordinal) => "admin",
         var p when p.StartsWith("/api/v1/auth", StringComparison.Ordinal) => "auth",
         var p when p.StartsWith("/guest/", StringComparison.Ordinal) || p.StartsWith("/api/v1/unifi", StringComparison.Ordinal) => "unifi",
+        var p when p.StartsWith("/api/v1/radius", StringComparison.Ordinal) => "radius",
         var p when p.StartsWith("/api/v1/", StringComparison.Ordinal) => "portal",
         "/api" => "action-api",
         _ => "service",

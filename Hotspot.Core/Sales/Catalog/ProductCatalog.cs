@@ -103,8 +103,9 @@ public sealed class ProductCatalog(ProductoStore productos, RouterStore routers,
 
     private async Task CheckProfileAsync(RouterEntity router, ProductoEntity producto, CancellationToken cancellationToken)
     {
-        if (router.Tipo != "mikrotik")
+        if (router.Tipo != "mikrotik" || Radius.RouterConnections.IsRadius(router))
         {
+            // A RADIUS router cannot be asked: its profile name travels as Mikrotik-Group and the router applies it if it has it.
             return;
         }
 

@@ -1,4 +1,5 @@
 using Hotspot.Sales.Provisioning.Mikrotik;
+using Hotspot.Sales.Provisioning.Radius;
 using Hotspot.Sales.Provisioning.Unifi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ public static class ProvisioningServiceCollectionExtensions
         services.TryAddSingleton<MikrotikPurchaseProvisioner>();
         services.TryAddSingleton<PurchaseEntitlements>();
         services.TryAddSingleton<UnifiPurchaseProvisioner>();
+        services.TryAddSingleton<RadiusPurchaseProvisioner>();
         services.TryAddSingleton<IPurchaseProvisioner, PurchaseProvisioner>();
         return services;
     }

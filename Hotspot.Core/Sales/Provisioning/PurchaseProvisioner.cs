@@ -1,6 +1,7 @@
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 using Hotspot.Sales.Provisioning.Mikrotik;
+using Hotspot.Sales.Provisioning.Radius;
 using Hotspot.Sales.Provisioning.Unifi;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Entities;
@@ -12,23 +13,33 @@ namespace Hotspot.Sales.Provisioning;
 /// hands the order to the provisioner of the router's kind.
 /// </summary>
 public sealed class PurchaseProvisioner(
-    TenancyCache tenancy, IMikrotikClients mikrotikClients, MikrotikPurchaseProvisioner mikrotik, UnifiPurchaseProvisioner unifi) : IPurchaseProvisioner
+    TenancyCache tenancy, IMikrotikClients mikrotikClients, MikrotikPurchaseProvisioner mikrotik, UnifiPurchaseProvisioner unifi,
+    RadiusPurchaseProvisioner radius) : IPurchaseProvisioner
 {
     public Task<ProvisioningResult> ProvisionAsync(ProvisioningOrder order, CancellationToken cancellationToken) =>
-        DispatchAsync(order, (client, ct) => mikrotik.ProvisionAsync(client, order, ct), (router, ct) => unifi.ProvisionAsync(router, order, ct), cancellationToken);
+        DispatchAsync(order, (client, ct) => mikrotik.ProvisionAsync(client, order, ct), (router, ct) => unifi.ProvisionAsync(router, order, ct),
+            (router, ct) => radius.ProvisionAsync(router, order, ct), cancellationToken);
 
     public Task<ProvisioningResult> RevokeAsync(ProvisioningOrder order, CancellationToken cancellationToken) =>
-        DispatchAsync(order, (client, ct) => mikrotik.RevokeAsync(client, order, ct), (router, ct) => unifi.RevokeAsync(router, order, ct), cancellationToken);
+        DispatchAsync(order, (client, ct) => mikrotik.RevokeAsync(client, order, ct), (router, ct) => unifi.RevokeAsync(router, order, ct),
+            (router, ct) => radius.RevokeAsync(router, order, ct), cancellationToken);
 
     private async Task<ProvisioningResult> DispatchAsync(
         ProvisioningOrder order,
         Func<IRouterOsClient, CancellationToken, Task<ProvisioningResult>> onMikrotik,
         Func<RouterEntity, CancellationToken, Task<ProvisioningResult>> onUnifi,
+        Func<RouterEntity, CancellationToken, Task<ProvisioningResult>> onRadius,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var found = await tenancy.RouterAsync(order.EmpresaId, order.RouterId, cancellationToken);
         var router = found?.EmpresaId == order.EmpresaId ? found : null;
+        if (router is not null && Hotspot.Radius.RouterConnections.IsRadius(router))
+        {
+            // A RADIUS router is never connected to: the entitlement in our tables is the access.
+            return await onRadius(router, cancellationToken);
+        }
+
         return router?.Tipo switch
         {
             RouterKinds.Mikrotik => await onMikrotik(await mikrotikClients.ForAsync(router, cancellationToken), cancellationToken),

@@ -18,7 +18,8 @@ public sealed class RouterAdmin(
     private const string SecretStoreDown = "No se pudo guardar la credencial del router en el almacén de secretos";
     private static readonly TimeSpan SecretStoreRetryAfter = TimeSpan.FromSeconds(30);
 
-    public async Task<RouterEntity> CreateAsync(AdminCaller caller, long? empresaId, RouterRequest request, CancellationToken cancellationToken)
+    /// <summary>Creates the router; a RADIUS router's new token comes back with it, to be shown this once.</summary>
+    public async Task<(RouterEntity Router, string? RadiusToken)> CreateAsync(AdminCaller caller, long? empresaId, RouterRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var empresa = await EmpresaAsync(caller, empresaId, cancellationToken);
@@ -41,7 +42,34 @@ public sealed class RouterAdmin(
         }
 
         await audit.RecordAsync(caller, "router.crear", $"router:{router.Id}", router.EmpresaId, cancellationToken);
-        return router;
+        return (router, Radius.RouterConnections.IsRadius(router) ? secret : null);
+    }
+
+    /// <summary>A RADIUS router's new token (the old one stops working at once); shown this once.</summary>
+    public async Task<(RouterEntity Router, string RadiusToken)> RegenerateRadiusTokenAsync(AdminCaller caller, long? routerId, CancellationToken cancellationToken)
+    {
+        var router = await GetAsync(caller, routerId, cancellationToken);
+        if (!Radius.RouterConnections.IsRadius(router))
+        {
+            throw new ConflictException("El router no usa conexion radius.");
+        }
+
+        var token = Radius.RadiusIdentity.NewToken();
+        try
+        {
+            await routers.UpdateAsync(router, token, cancellationToken);
+        }
+        catch (SecretStoreUnavailableException e)
+        {
+            throw new UnavailableException($"{SecretStoreDown}; el router no cambió.", SecretStoreRetryAfter, e);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw new ConflictException("El router cambió mientras se procesaba la petición; vuelva a leerlo e inténtelo de nuevo.");
+        }
+
+        await audit.RecordAsync(caller, "router.radius.regenerar", $"router:{router.Id}", router.EmpresaId, cancellationToken);
+        return (router, token);
     }
 
     public async Task<TablePage<RouterEntity>> PageAsync(AdminCaller caller, long? empresaId, int limit, string? continuationToken, CancellationToken cancellationToken)

@@ -9,15 +9,21 @@ public static class RouterEndpoints
     public static async Task<IResult> CreateAsync(RouterAdmin admin, HttpContext context, CancellationToken cancellationToken)
     {
         var request = await JsonBody.RequireAsync<RouterRequest>(context.Request, cancellationToken);
-        var router = await admin.CreateAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "empresaId"), request, cancellationToken);
-        return ApiJson.Ok(RouterResponse.From(router), StatusCodes.Status201Created);
+        var (router, radiusToken) = await admin.CreateAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "empresaId"), request, cancellationToken);
+        return ApiJson.Ok(RouterResponse.From(router, radiusToken), StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> RegenerateRadiusAsync(RouterAdmin admin, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (router, radiusToken) = await admin.RegenerateRadiusTokenAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "routerId"), cancellationToken);
+        return ApiJson.Ok(RouterResponse.From(router, radiusToken));
     }
 
     public static Task<IResult> ListAsync(RouterAdmin admin, HttpContext context, CancellationToken cancellationToken) =>
         Paging.AnswerAsync(
             context.Request,
             (limit, token) => admin.PageAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "empresaId"), limit, token, cancellationToken),
-            RouterResponse.From);
+            r => RouterResponse.From(r));
 
     public static async Task<IResult> GetAsync(RouterAdmin admin, HttpContext context, CancellationToken cancellationToken) =>
         ApiJson.Ok(RouterResponse.From(await admin.GetAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "routerId"), cancellationToken)));

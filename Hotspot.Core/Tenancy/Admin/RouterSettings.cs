@@ -84,6 +84,26 @@ internal static class RouterSettings
 
     private static string? ApplyMikrotik(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating)
     {
+        if (creating)
+        {
+            router.Conexion = request.Conexion ?? Radius.RouterConnections.Api;
+            if (router.Conexion is not (Radius.RouterConnections.Api or Radius.RouterConnections.Radius))
+            {
+                errors.Add("conexion", $"Debe ser {Radius.RouterConnections.Api} o {Radius.RouterConnections.Radius}.");
+                return null;
+            }
+        }
+        else if (request.Conexion is not null && request.Conexion != (router.Conexion ?? Radius.RouterConnections.Api))
+        {
+            errors.Add("conexion", "La conexión de un router no cambia; cree otro router.");
+            return null;
+        }
+
+        if (Radius.RouterConnections.IsRadius(router))
+        {
+            return ApplyRadius(request, errors, creating);
+        }
+
         if (creating || request.Host is not null)
         {
             if (request.Host is { Length: > 0 and <= 253 } host && Uri.CheckHostName(host.Trim()) != UriHostNameType.Unknown)
@@ -125,6 +145,21 @@ internal static class RouterSettings
         }
 
         return Secret(request.Password, "password", errors, creating);
+    }
+
+    /// <summary>A RADIUS router is never connected to: it has no host, port, user or password; it gets a fresh token when created.</summary>
+    private static string? ApplyRadius(RouterRequest request, FieldErrors errors, bool creating)
+    {
+        foreach (var (field, given) in new[] { ("host", request.Host is not null), ("puerto", request.Puerto is not null), ("usuario", request.Usuario is not null),
+                     ("password", request.Password is not null), ("tls", request.Tls is not null) })
+        {
+            if (given)
+            {
+                errors.Add(field, "No aplica a un router con conexion radius: el router se conecta a nuestro servidor RADIUS.");
+            }
+        }
+
+        return creating ? Radius.RadiusIdentity.NewToken() : null;
     }
 
     private static string? ApplyUnifi(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating, bool allowPlainHttp)

@@ -87,6 +87,9 @@ public sealed class RouterEntity : StoredEntity
 
     public bool Activo { get; set; } = true;
 
+    /// <summary>MikroTik: how we reach it, <c>api</c> (null: rows written before the mode existed) or <c>radius</c> (<see cref="Radius.RouterConnections"/>).</summary>
+    public string? Conexion { get; set; }
+
     public string? Host { get; set; }
 
     public int? Puerto { get; set; }

@@ -60,10 +60,14 @@ internal sealed class SalesWorld : IAsyncDisposable
 
     public string ProductoId { get; private set; } = "";
 
+    /// <summary>A RADIUS router's NAS-Identifier, from its create answer.</summary>
+    public string? RadiusNasIdentifier { get; private set; }
+
     /// <summary>The company's provider credentials, which must never appear in an answer or a log.</summary>
     public IReadOnlyList<string> Secrets { get; private set; } = [];
 
-    public static async Task<SalesWorld> StartAsync(AzuriteFixture azurite, int routerLatencyMs = 0, Dictionary<string, string?>? settings = null)
+    /// <param name="radius">The router is in RADIUS mode: created without connection settings (the simulator is never told of it).</param>
+    public static async Task<SalesWorld> StartAsync(AzuriteFixture azurite, int routerLatencyMs = 0, Dictionary<string, string?>? settings = null, bool radius = false)
     {
         var router = RunningRouter.Start(configure: o => o with { LatencyMs = routerLatencyMs });
         var payments = await PaymentSimulator.StartAsync(new PaymentSimulatorOptions { Accounts = [] }, CancellationToken.None);
@@ -76,21 +80,30 @@ internal sealed class SalesWorld : IAsyncDisposable
         settings.TryAdd("Hotspot:Ventas:ProviderPollSeconds", "0");
         var host = await TenancyHost.StartAsync(azurite, settings, services => services.AddSingleton<IPurchaseStepObserver>(probe).AddLogging(b => b.AddProvider(logs)));
         var world = new SalesWorld(router, payments, host, probe, logs);
-        await world.SetUpAsync();
+        await world.SetUpAsync(radius);
         return world;
     }
 
-    private async Task SetUpAsync()
+    private async Task SetUpAsync(bool radius)
     {
-        var client = await Router.ConnectAsync();
-        await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile(Profile), default);
+        if (!radius)
+        {
+            var client = await Router.ConnectAsync();
+            await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile(Profile), default);
+        }
+
         RootToken = await Host.LoginRootAsync();
         EmpresaId = await Host.CreateEmpresaAsync(RootToken, "Cafe " + Guid.NewGuid().ToString("N")[..6]);
-        RouterId = (await Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/empresas/{EmpresaId}/routers", RootToken, new
-        {
-            nombre = "Lobby", tipo = "mikrotik", host = "127.0.0.1", puerto = Router.Simulator.ApiPort, usuario = "admin", password = RunningRouter.Password,
-            hosts_login = new[] { new Uri(LoginUrl).Host },
-        })).GetProperty("id").GetInt64();
+        object routerBody = radius
+            ? new { nombre = "Lobby", tipo = "mikrotik", conexion = "radius", hosts_login = new[] { new Uri(LoginUrl).Host } }
+            : new
+            {
+                nombre = "Lobby", tipo = "mikrotik", host = "127.0.0.1", puerto = Router.Simulator.ApiPort, usuario = "admin", password = RunningRouter.Password,
+                hosts_login = new[] { new Uri(LoginUrl).Host },
+            };
+        var created = await Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/empresas/{EmpresaId}/routers", RootToken, routerBody);
+        RouterId = created.GetProperty("id").GetInt64();
+        RadiusNasIdentifier = radius ? created.GetProperty("radius").GetProperty("nas_identifier").GetString() : null;
         // The portal's pages hold this key, so it is the published scope.
         (_, ApiKey) = await Host.IssueApiKeyAsync(RootToken, RouterId, Hotspot.Auth.KeyScopes.PortalName);
         ProductoId = (await Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/routers/{RouterId}/productos", RootToken, new
