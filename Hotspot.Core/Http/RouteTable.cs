@@ -257,10 +257,16 @@ public static class RouteTable
             .Answers<CompraEstado>(200, "The purchase as the buyer sees it, with a Spanish `mensaje` to show.")
             .Fails(404));
 
+    public static readonly HotspotRoute AbandonarCompra = new("AbandonarCompra", ["POST"], "/api/v1/compras/{idCompra}/abandonar", AuthKind.PortalKey, Handle.With<PurchaseStatus>(CompraEndpoints.AbandonAsync),
+        new RouteContract("The buyer gives up an unpaid purchase (creada, pendiente_pago or en_proceso)")
+            .Describe("Header `X-Compra-Token`: the purchase's `token_consulta`. The provider is asked first, then the checkout is closed there (Stripe expires the session, Mercado Pago's preference expires now) and the purchase becomes `cancelada`. A purchase paid meanwhile is not cancelled: it answers as it is (`aprobada`, `provisionada`), and a payment that arrives later (a cash ticket already issued) still provisions it; the same token finds it. Any other state answers unchanged. An unknown purchase and a wrong token both answer 404.")
+            .Answers<CompraEstado>(200, "The purchase as the buyer sees it now, with its `mensaje`.")
+            .Fails(404, 503));
+
     public static readonly HotspotRoute CompraRetorno = new("CompraRetorno", ["GET"], "/api/v1/compras/{idCompra}/retorno", AuthKind.Anonymous, Handle.With<PurchaseStatus>(CompraEndpoints.ReturnAsync),
         new RouteContract("Where the payment provider sends the buyer back")
             .WithQuery("t", "The purchase's consult token.", required: true)
-            .WithQuery("resultado", "ok, fallo or pendiente, as the provider was told (informative).")
+            .WithQuery("resultado", "ok, fallo or pendiente, as the provider was told. `fallo` (the buyer cancelled or was declined) of a purchase the provider still calls open closes its checkout there and cancels the purchase at once; the others are informative.")
             .AnswersEmpty(302, "On to the router's login page with `var=<id_compra>.<token>` (and `dst`).")
             .Fails(404));
 
@@ -409,7 +415,7 @@ public static class RouteTable
         CreateProducto, ListProductos, GetProducto, UpdateProducto, DeactivateProducto, ListPerfilesMikrotik,
         PortalConfigJs, PortalWalledGarden,
         PublicConfig, CatalogoVenta, CatalogoVentaItem,
-        CreateCompra, GetCompra, CompraRetorno, PaymentWebhook, ConfigurePagos, RefundCompra,
+        CreateCompra, GetCompra, AbandonarCompra, CompraRetorno, PaymentWebhook, ConfigurePagos, RefundCompra,
         ListCompras, GetCompraAdmin, VentasCsv, VentasResumen,
         AutoReconnect,
         RouterKeyInfo,

@@ -22,6 +22,11 @@ public sealed class PurchaseFunctions(PurchaseReconciler reconciler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "options", Route = "api/v1/compras/{idCompra}")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.GetCompra.ExecuteAsync(request.HttpContext, cancellationToken);
 
+    [Function("AbandonarCompra")]
+    public static Task<IResult> AbandonarCompra(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/v1/compras/{idCompra}/abandonar")] HttpRequest request, CancellationToken cancellationToken) =>
+        RouteTable.AbandonarCompra.ExecuteAsync(request.HttpContext, cancellationToken);
+
     [Function("CompraRetorno")]
     public static Task<IResult> CompraRetorno(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/compras/{idCompra}/retorno")] HttpRequest request, CancellationToken cancellationToken) =>

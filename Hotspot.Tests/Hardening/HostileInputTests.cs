@@ -90,6 +90,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
             [RouteTable.CatalogoVentaItem.Name] = (Caller.RouterKey, "/api/v1/catalogo_perfiles_venta/no-such-product"),
             [RouteTable.CreateCompra.Name] = (Caller.RouterKey, "/api/v1/compras"),
             [RouteTable.GetCompra.Name] = (Caller.RouterKey, $"/api/v1/compras/{w.EmpresaId}-000000000222222"),
+            [RouteTable.AbandonarCompra.Name] = (Caller.RouterKey, $"/api/v1/compras/{w.EmpresaId}-000000000222222/abandonar"),
             [RouteTable.CompraRetorno.Name] = (Caller.None, $"/api/v1/compras/{w.EmpresaId}-000000000222222/retorno?t=tq_x"),
             [RouteTable.PaymentWebhook.Name] = (Caller.None, $"/api/v1/webhooks/stripe/{w.EmpresaId}"),
             [RouteTable.ConfigurePagos.Name] = (Caller.Cliente, $"{admin}/empresas/{w.EmpresaId}/pagos/stripe"),

@@ -22,13 +22,21 @@
       pendingTitle: 'Confirmando tu pago…',
       pendingText: 'No cierres esta ventana. En cuanto el pago se confirme verás tu usuario y tu recibo.',
       pendingSlow: 'Tu pago todavía no se confirma. Si ya pagaste, espera un poco y recarga esta página.',
+      cashTitle: 'Pago pendiente',
+      cashText: 'Puedes cerrar esta página; vuelve aquí cuando esté pagado. Este dispositivo recuerda tu compra.',
+      abandon: 'Abandonar esta compra',
+      abandoning: 'Cancelando tu compra…',
+      abandonFailed: 'No pudimos cancelar la compra. Intenta de nuevo en un momento.',
+      abandonWarning: 'Si ya pagaste, no la abandones: tu acceso se activará en cuanto el pago se acredite.',
+      newPurchase: 'Iniciar una compra nueva',
+      expiredTitle: 'Se terminó el tiempo para pagar',
+      attentionTitle: 'Tu pago llegó, falta activar tu acceso',
+      contact: 'Pide ayuda al encargado del lugar y muéstrale el folio de este recibo.',
+      contactAt: 'Pide ayuda al encargado de {0} y muéstrale el folio de este recibo.',
+      endedTitle: 'Esta compra terminó',
       paidTitle: '¡Pago recibido!',
       paidText: 'Guarda estos datos: los necesitas si vuelves a conectarte desde otro dispositivo.',
       failedTitle: 'El pago no se completó',
-      rejected: 'El pago fue rechazado. Puedes intentar con otro medio de pago.',
-      expiredPurchase: 'El tiempo para pagar se terminó. Vuelve a elegir un plan.',
-      cancelled: 'El pago fue cancelado.',
-      attention: 'Recibimos tu pago pero no pudimos activar tu acceso. Avisa al encargado y muéstrale este recibo.',
       lost: 'No encontramos tu compra. Si ya pagaste, avisa al encargado.',
       receipt: { folio: 'Folio', producto: 'Plan', monto: 'Total', fecha_pago: 'Fecha de pago', proveedor: 'Pagado con', referencia_proveedor: 'Referencia', medio: 'Medio' }
     },
@@ -45,13 +53,33 @@
       pendingTitle: 'Confirming your payment…',
       pendingText: 'Keep this window open. As soon as the payment is confirmed you will see your username and receipt.',
       pendingSlow: 'Your payment is not confirmed yet. If you already paid, wait a little and reload this page.',
+      cashTitle: 'Payment pending',
+      cashText: 'You may close this page; come back here once it is paid. This device remembers your purchase.',
+      abandon: 'Abandon this purchase',
+      abandoning: 'Cancelling your purchase…',
+      abandonFailed: 'We could not cancel the purchase. Try again in a moment.',
+      abandonWarning: 'If you already paid, do not abandon it: your access starts as soon as the payment is credited.',
+      newPurchase: 'Start a new purchase',
+      expiredTitle: 'The time to pay ran out',
+      attentionTitle: 'Your payment arrived; your access is not active yet',
+      contact: 'Please ask the staff for help and show them the receipt number.',
+      contactAt: 'Please ask the staff of {0} for help and show them the receipt number.',
+      endedTitle: 'This purchase has ended',
+      mensaje: {
+        creada: 'Waiting for the payment.',
+        pendiente_pago: 'Waiting for the payment.',
+        en_proceso: 'Payment pending: it will be confirmed as soon as the provider credits it.',
+        aprobada: 'Payment received, activating your access…',
+        rechazada: 'The payment was declined.',
+        expirada: 'The time to pay ran out; start a new purchase.',
+        cancelada: 'The payment was cancelled.',
+        requiere_atencion: 'Payment received, but we could not activate your access; the operator has been told.',
+        reembolsada: 'The purchase was refunded and the access removed.',
+        contracargo: 'The payment was reversed by the bank and the access removed.'
+      },
       paidTitle: 'Payment received!',
       paidText: 'Keep these details: you need them to connect again from another device.',
       failedTitle: 'The payment did not go through',
-      rejected: 'The payment was declined. You can try another payment method.',
-      expiredPurchase: 'The time to pay ran out. Choose a plan again.',
-      cancelled: 'The payment was cancelled.',
-      attention: 'We received your payment but could not activate your access. Please tell the staff and show them this receipt.',
       lost: 'We could not find your purchase. If you already paid, please tell the staff.',
       receipt: { folio: 'Receipt no.', producto: 'Plan', monto: 'Total', fecha_pago: 'Paid on', proveedor: 'Paid with', referencia_proveedor: 'Reference', medio: 'Method' }
     }
@@ -371,45 +399,126 @@
     } catch (e) { return null; }
   }
 
+  /* The API's mensaje is Spanish: an English page says the same in its own words. */
+  function purchaseMessage(body) {
+    if (language === 'en') { return text.mensaje[body.estado] || ''; }
+    return typeof body.mensaje === 'string' ? body.mensaje : '';
+  }
+
+  /* Each follow has its own generation: abandoning or leaving the purchase stops the polls of the one before. */
+  var following = 0;
+
   function followPurchase(purchase) {
+    var generation = ++following;
     show('login', false);
     show('catalog', false);
     show('purchase', true);
+    say('');
     $('purchase-title').textContent = text.pendingTitle;
     $('purchase-text').textContent = text.pendingText;
+    show('purchase-abandon', true);
     setState('pending');
     var started = Date.now();
     var delay = 1000;
     function poll() {
+      if (generation !== following) { return; }
       api('GET', '/api/v1/compras/' + encodeURIComponent(purchase.id), null, { 'X-Compra-Token': purchase.token }).then(function (answer) {
-        var body = answer.body || {};
-        if (answer.status === 404) { return finishPurchase(text.lost); }
-        if (answer.status === 200 && body.usuario_hotspot && body.usuario_hotspot.usuario) { return showReceipt(body); }
-        if (answer.status === 200 && body.estado === 'rechazada') { return finishPurchase(text.rejected); }
-        if (answer.status === 200 && body.estado === 'expirada') { return finishPurchase(text.expiredPurchase); }
-        if (answer.status === 200 && body.estado === 'cancelada') { return finishPurchase(text.cancelled); }
-        if (answer.status === 200 && body.estado === 'requiere_atencion') { renderReceipt(body); return finishPurchase(text.attention); }
-        again();
+        if (generation !== following) { return; }
+        if (answer.status === 404) { return backToCatalog(text.lost); }
+        if (answer.status !== 200 || !answer.body) { return again(); }
+        if (!showPurchase(answer.body)) { again(); }
       }, again);
     }
     function again() {
-      if (Date.now() - started > 180000) {
+      if (generation !== following) { return; }
+      if (document.body.getAttribute('data-state') === 'pending' && Date.now() - started > 180000) {
         $('purchase-text').textContent = text.pendingSlow;
         setState('pending-slow');
-        return;
       }
       delay = Math.min(delay * 1.5, 5000);
       window.setTimeout(poll, delay);
     }
+    $('purchase-abandon').onclick = function () { abandonPurchase(purchase); };
     poll();
   }
 
-  function finishPurchase(message) {
+  /* One screen per estado (README's purchase-state table); true when the purchase reached an end and polling stops. */
+  function showPurchase(body) {
+    var estado = body.estado;
+    if (estado === 'provisionada' && body.usuario_hotspot && body.usuario_hotspot.usuario) { showReceipt(body); return true; }
+    if (estado === 'rechazada' || estado === 'cancelada') { backToCatalog(purchaseMessage(body)); return true; }
+    if (estado === 'expirada') { endPurchase(text.expiredTitle, purchaseMessage(body), 'purchase-expired', text.newPurchase); return true; }
+    if (estado === 'requiere_atencion') { showAttention(body); return true; }
+    if (estado === 'reembolsada' || estado === 'contracargo') { endPurchase(text.endedTitle, purchaseMessage(body), 'purchase-ended', null); return true; }
+    if (estado === 'en_proceso') {
+      /* Cash or transfer: nothing happens here until it is paid. The purchase stays in storage for the next visit. */
+      $('purchase-title').textContent = text.cashTitle;
+      $('purchase-text').textContent = purchaseMessage(body) + ' ' + text.cashText;
+      setState('cash-pending');
+    } else if (estado === 'aprobada') {
+      /* Paid: nothing left to abandon. */
+      $('purchase-text').textContent = purchaseMessage(body);
+      show('purchase-abandon', false);
+    }
+    return false;
+  }
+
+  function backToCatalog(reason) {
+    following++;
     store.removeItem(KEYS.purchase);
-    $('purchase-title').textContent = text.failedTitle;
+    show('purchase', false);
+    show('login', true);
+    say(reason);
+    loadCatalog();
+  }
+
+  /* An end with its own screen and one action: back to the plans (for expired: start a new purchase). */
+  function endPurchase(title, message, state, action) {
+    following++;
+    store.removeItem(KEYS.purchase);
+    $('purchase-title').textContent = title;
     $('purchase-text').textContent = message;
+    show('purchase-abandon', false);
+    var back = $('purchase-back');
+    if (action) { back.textContent = action; }
     show('purchase-back', true);
-    setState('purchase-failed');
+    setState(state);
+  }
+
+  /* Paid but not activated: the operator retries; the receipt and who to ask are what the guest needs now. */
+  function showAttention(body) {
+    following++;
+    store.removeItem(KEYS.purchase);
+    $('purchase-title').textContent = text.attentionTitle;
+    $('purchase-text').textContent = purchaseMessage(body);
+    renderReceipt(body);
+    show('purchase-abandon', false);
+    var contact = $('purchase-contact');
+    contact.textContent = text.contact;
+    contact.hidden = false;
+    api('GET', '/api/v1/config/public').then(function (answer) {
+      var name = answer.status === 200 && answer.body && answer.body.empresa && answer.body.empresa.nombre;
+      if (typeof name === 'string' && name) { contact.textContent = text.contactAt.replace('{0}', name); }
+    }, function () { return null; });
+    show('purchase-back', true);
+    setState('purchase-attention');
+  }
+
+  /* Asks the API to close the checkout and cancel; a purchase paid meanwhile answers paid and its screen shows. */
+  function abandonPurchase(purchase) {
+    var button = $('purchase-abandon');
+    button.disabled = true;
+    following++;
+    $('purchase-text').textContent = text.abandoning;
+    api('POST', '/api/v1/compras/' + encodeURIComponent(purchase.id) + '/abandonar', null, { 'X-Compra-Token': purchase.token }).then(function (answer) {
+      button.disabled = false;
+      if (answer.status === 404) { return backToCatalog(text.lost); }
+      if (answer.status !== 200 || !answer.body) { $('purchase-text').textContent = text.abandonFailed + ' ' + text.abandonWarning; return; }
+      if (!showPurchase(answer.body)) { followPurchase(purchase); }
+    }, function () {
+      button.disabled = false;
+      $('purchase-text').textContent = text.abandonFailed + ' ' + text.abandonWarning;
+    });
   }
 
   function renderReceipt(body) {
@@ -439,7 +548,9 @@
 
   /* The credentials and the receipt come first: the captive window may close the moment the guest is online. */
   function showReceipt(body) {
+    following++;
     store.removeItem(KEYS.purchase);
+    show('purchase-abandon', false);
     var username = body.usuario_hotspot.usuario;
     var password = body.usuario_hotspot.contrasena || '';
     store.setItem(KEYS.username, username);
@@ -471,11 +582,7 @@
       event.preventDefault();
       routerLogin($('username').value, $('password').value);
     });
-    $('purchase-back').addEventListener('click', function () {
-      show('purchase', false);
-      show('login', true);
-      loadCatalog();
-    });
+    $('purchase-back').addEventListener('click', function () { backToCatalog(''); });
     var routerRefused = !!vars.error;
     if (!apiConfigured()) {
       var saved = storedCredentials();

@@ -19,6 +19,13 @@ public interface IPaymentProvider
     /// </summary>
     Task<PaymentTruth> LookupAsync(PaymentAccount account, string purchaseId, string? providerReference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Closes the purchase's hosted checkout so it takes no more payments (the buyer left it): Stripe expires the
+    /// session, Mercado Pago moves the preference's expiration to now. False when the checkout no longer takes a close
+    /// (a Stripe session already completed: the buyer paid or chose cash meanwhile, and the truth says so).
+    /// </summary>
+    Task<bool> CloseCheckoutAsync(PaymentAccount account, string providerReference, CancellationToken cancellationToken);
+
     Task<RefundResult> RefundAsync(PaymentAccount account, RefundRequest request, CancellationToken cancellationToken);
 
     /// <summary>

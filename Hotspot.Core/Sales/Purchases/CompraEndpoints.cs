@@ -26,8 +26,11 @@ public static class CompraEndpoints
     public static async Task<IResult> GetAsync(PurchaseStatus status, HttpContext context, CancellationToken cancellationToken) =>
         ApiJson.Ok(await status.PollAsync(context.RouterKey(), CompraId(context), context.Request.Headers[ConsultTokenHeader], cancellationToken));
 
+    public static async Task<IResult> AbandonAsync(PurchaseStatus status, HttpContext context, CancellationToken cancellationToken) =>
+        ApiJson.Ok(await status.AbandonAsync(context.RouterKey(), CompraId(context), context.Request.Headers[ConsultTokenHeader], cancellationToken));
+
     public static async Task<IResult> ReturnAsync(PurchaseStatus status, HttpContext context, CancellationToken cancellationToken) =>
-        Results.Redirect((await status.ReturnAsync(CompraId(context), context.Request.Query["t"], cancellationToken)).AbsoluteUri);
+        Results.Redirect((await status.ReturnAsync(CompraId(context), context.Request.Query["t"], context.Request.Query["resultado"], cancellationToken)).AbsoluteUri);
 
     public static async Task<IResult> WebhookAsync(PurchaseWebhooks webhooks, HttpContext context, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public static class CompraSenales
     public const string Creacion = "creacion";
     public const string Consulta = "consulta";
     public const string Retorno = "retorno";
+    public const string Abandono = "abandono";
     public const string Webhook = "webhook";
     public const string Temporizador = "temporizador";
     public const string Aprovisionamiento = "aprovisionamiento";

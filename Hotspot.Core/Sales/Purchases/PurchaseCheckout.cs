@@ -140,7 +140,7 @@ public sealed class PurchaseCheckout(
         var checkoutRequest = new CheckoutRequest(
             compra.Id, compra.ProductoNombre, compra.Monto, compra.Moneda,
             PurchaseUrls.Return(baseUrl, compra.Id, token, "ok"),
-            PurchaseUrls.Return(baseUrl, compra.Id, token, "fallo"),
+            PurchaseUrls.Return(baseUrl, compra.Id, token, PurchaseUrls.Fallo),
             PurchaseUrls.Return(baseUrl, compra.Id, token, "pendiente"),
             kind == PaymentProviderKind.MercadoPago ? PurchaseUrls.Notification(baseUrl, kind, compra.EmpresaId) : null,
             compra.ExpiraEn,

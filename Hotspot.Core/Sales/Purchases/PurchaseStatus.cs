@@ -3,9 +3,11 @@ using System.Text;
 using System.Text.Json;
 using Hotspot.Auth;
 using Hotspot.Http;
+using Hotspot.Sales.Payments;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Sales.Purchases.Engine;
 using Hotspot.Tenancy;
+using Microsoft.Extensions.Logging;
 
 namespace Hotspot.Sales.Purchases;
 
@@ -15,7 +17,8 @@ namespace Hotspot.Sales.Purchases;
 /// do the router work the purchase is owed, then answer what the row says. An unknown purchase and a wrong token
 /// answer alike.
 /// </summary>
-public sealed class PurchaseStatus(CompraStore compras, PurchaseCredentials credentials, PurchaseEngine engine, ProviderAskGate gate, TenancyCache tenancy)
+public sealed class PurchaseStatus(
+    CompraStore compras, PurchaseCredentials credentials, PurchaseEngine engine, ProviderAskGate gate, PurchaseAbandon abandon, TenancyCache tenancy, ILogger<PurchaseStatus> logger)
 {
     /// <summary>The router work a poll or a return waits for at most; the reconciler finishes what is left.</summary>
     private static readonly TimeSpan RouterBudget = TimeSpan.FromSeconds(8);
@@ -35,15 +38,60 @@ public sealed class PurchaseStatus(CompraStore compras, PurchaseCredentials cred
     }
 
     /// <summary>
+    /// The buyer abandons an unpaid purchase from the portal: the provider is asked first (a payment made meanwhile wins),
+    /// then the checkout is closed and the purchase cancelled. A purchase no longer waiting for money answers as it is.
+    /// </summary>
+    public async Task<CompraEstado> AbandonAsync(RouterPrincipal key, string compraId, string? token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var compra = await FindAsync(key.Empresa.Id, compraId, token, cancellationToken);
+        if (compra is null || compra.RouterId != key.Router.Id)
+        {
+            throw NotFound();
+        }
+
+        if (CompraEstados.AwaitsPayment(compra.Estado))
+        {
+            try
+            {
+                compra = await engine.AdvanceAsync(compra, CompraSenales.Abandono, askProvider: true, RouterBudget, cancellationToken);
+                compra = await abandon.AbandonAsync(compra, CompraSenales.Abandono, cancellationToken);
+            }
+            catch (PaymentProviderException e)
+            {
+                // Not cancelled without the provider's word: the checkout may still take money.
+                logger.LogWarning("Purchase {CompraId}: the provider could not be asked to close the checkout: {Reason}", compra.Id, e.Message);
+                throw new UnavailableException("El proveedor de pagos no responde; intenta de nuevo en un momento.", TimeSpan.FromSeconds(5), e);
+            }
+        }
+
+        return await ViewAsync(compra, cancellationToken);
+    }
+
+    /// <summary>
     /// The provider's return: asks the provider (at most once per poll interval, however often the URL is opened), then
     /// where the buyer goes: the purchase's router login page, with the purchase in <c>var</c>, while the operator
-    /// still allows its host (<see cref="LoginPageHosts"/>).
+    /// still allows its host (<see cref="LoginPageHosts"/>). A return with <c>resultado=fallo</c> (Stripe's cancel_url,
+    /// Mercado Pago's failure back_url) of a purchase the provider still calls open closes its checkout and cancels it
+    /// at once: neither provider ever says so by itself before the checkout expires.
     /// </summary>
-    public async Task<Uri> ReturnAsync(string compraId, string? token, CancellationToken cancellationToken)
+    public async Task<Uri> ReturnAsync(string compraId, string? token, string? resultado, CancellationToken cancellationToken)
     {
         var compra = await FindAsync(CompraIds.EmpresaOf(compraId) ?? 0, compraId, token, cancellationToken) ?? throw NotFound();
         var ask = CompraEstados.AwaitsPayment(compra.Estado) && gate.TryClaim(compra);
         compra = await engine.AdvanceTolerantAsync(compra, CompraSenales.Retorno, ask, RouterBudget, cancellationToken);
+        if (ask && resultado == PurchaseUrls.Fallo && compra.Estado is CompraEstados.Creada or CompraEstados.PendientePago)
+        {
+            try
+            {
+                compra = await abandon.AbandonAsync(compra, CompraSenales.Retorno, cancellationToken);
+            }
+            catch (PaymentProviderException e)
+            {
+                logger.LogWarning("Purchase {CompraId}: the checkout could not be closed on the cancel return: {Reason}", compra.Id, e.Message);
+            }
+        }
+
         var router = await tenancy.RouterAsync(compra.EmpresaId, compra.RouterId, cancellationToken);
         if (router is null || !Uri.TryCreate(compra.UrlLogin, UriKind.Absolute, out var login) || !LoginPageHosts.Allows(router, login))
         {

@@ -17,6 +17,9 @@ public sealed class PurchaseUrls(IOptions<PurchaseOptions> options)
         ? new Uri(configured.AbsoluteUri.TrimEnd('/') + "/")
         : throw new ConflictException($"La dirección pública de la API no está configurada: defina {PurchaseOptions.Section}:PublicBaseUrl (https://<su-function-app>.azurewebsites.net).");
 
+    /// <summary>The <c>resultado</c> of a return through the failure/cancel URL.</summary>
+    public const string Fallo = "fallo";
+
     public static Uri Return(Uri baseUrl, string compraId, string token, string resultado) =>
         new(baseUrl, $"api/v1/compras/{Uri.EscapeDataString(compraId)}/retorno?t={Uri.EscapeDataString(token)}&resultado={resultado}");
 

@@ -36,6 +36,7 @@ public static class PurchasesServiceCollectionExtensions
         services.TryAddSingleton<PurchaseUrls>();
         services.TryAddSingleton<PurchaseCheckout>();
         services.TryAddSingleton<PurchaseStatus>();
+        services.TryAddSingleton<PurchaseAbandon>();
         services.TryAddSingleton<ProviderAskGate>();
         services.TryAddSingleton<PurchaseLimits>();
         services.TryAddSingleton<PurchaseWebhooks>();

@@ -51,6 +51,29 @@ internal static class MercadoPagoEndpoints
             var (answer, _) = await simulator.Idempotency.GetOrCreateAsync(account, "pref:" + key, Fingerprint(body), Create);
             return Answer(answer);
         });
+        // Updating a preference: only its expiry is simulated. An expiration_date_to already past closes it to payments.
+        app.MapPut("/checkout/preferences/{id}", async (HttpRequest request, string id) =>
+        {
+            if (Account(request, ledger) is not { } account)
+            {
+                return Unauthorized();
+            }
+
+            if (ledger.Checkout(id) is not { Provider: PaymentProvider.MercadoPago } checkout || checkout.Account != account)
+            {
+                return Error(404, "not_found", "preference not found");
+            }
+
+            var body = await ReadBodyAsync(request);
+            if (body?["expires"] is JsonValue expires && expires.TryGetValue<bool>(out var yes) && yes
+                && DateTimeOffset.TryParse((string?)body["expiration_date_to"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+                && to <= ledger.Clock.GetUtcNow())
+            {
+                simulator.Dialect(PaymentProvider.MercadoPago).Expire(checkout);
+            }
+
+            return Answer(new StoredAnswer(200, MercadoPagoWire.Preference(checkout, simulator.CheckoutPageUrl(checkout.Id)).ToJsonString()));
+        });
         app.MapGet("/v1/payments/search", (HttpRequest request) =>
         {
             if (Account(request, ledger) is not { } account)

@@ -53,6 +53,11 @@ internal static class StripeEndpoints
                 return Missing("checkout.session", id);
             }
 
+            if (ledger.Locked(() => session.Status) != "open")
+            {
+                return Error(400, "invalid_request_error", $"Only Checkout Sessions with a status of open can be expired. This Checkout Session has a status of {ledger.Locked(() => session.Status)}.");
+            }
+
             dialect.Expire(session);
             return Json(200, dialect.SessionObject(session, PaymentOf(ledger, session)));
         });

@@ -12,7 +12,7 @@ namespace Hotspot.Sales.Payments.MercadoPago;
 /// search by external_reference (= our purchase id), refunds with X-Idempotency-Key. A typed HttpClient whose base
 /// address and timeout come from <see cref="PaymentProviderOptions"/>.
 /// </summary>
-public sealed class MercadoPagoPaymentProvider(HttpClient http) : IPaymentProvider
+public sealed class MercadoPagoPaymentProvider(HttpClient http, TimeProvider clock) : IPaymentProvider
 {
     public const string HttpClientName = "mercado-pago";
 
@@ -57,6 +57,17 @@ public sealed class MercadoPagoPaymentProvider(HttpClient http) : IPaymentProvid
                 p.Status ?? "", p.TransactionAmount, p.TransactionAmountRefunded))
             .ToList();
         return PaymentTruth.Of(PaymentState.Open, payments);
+    }
+
+    /// <summary>A preference takes payments until expiration_date_to: moving it to now closes it (no notification follows).</summary>
+    public async Task<bool> CloseCheckoutAsync(PaymentAccount account, string providerReference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrEmpty(providerReference);
+        var body = new PreferenceExpiry(true, clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+        using var message = Request(HttpMethod.Put, $"checkout/preferences/{Uri.EscapeDataString(providerReference)}", account, JsonContent.Create(body, options: Json));
+        await SendAsync<JsonElement>(message, cancellationToken);
+        return true;
     }
 
     public async Task<RefundResult> RefundAsync(PaymentAccount account, RefundRequest request, CancellationToken cancellationToken)

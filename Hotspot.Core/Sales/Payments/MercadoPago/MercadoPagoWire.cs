@@ -21,6 +21,9 @@ internal sealed record BackUrls(string Success, string Failure, string Pending);
 
 internal sealed record PreferencePayer(string Email);
 
+/// <summary>The part of a preference update that closes it.</summary>
+internal sealed record PreferenceExpiry(bool Expires, [property: JsonPropertyName("expiration_date_to")] string ExpirationDateTo);
+
 internal sealed record PreferenceCreated(string? Id, [property: JsonPropertyName("init_point")] string? InitPoint);
 
 internal sealed record PaymentSearch(IReadOnlyList<MercadoPagoPayment>? Results);

@@ -79,6 +79,21 @@ public sealed class StripePaymentProvider(HttpClient http, IOptions<PaymentProvi
         return PaymentTruth.Of(emptyState, [Payment(intent, session.Currency, dispute?.Status)]);
     }
 
+    public async Task<bool> CloseCheckoutAsync(PaymentAccount account, string providerReference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(providerReference);
+        try
+        {
+            var session = await CallAsync(client => new SessionService(client).ExpireAsync(providerReference, cancellationToken: cancellationToken), account, cancellationToken);
+            return session.Status == "expired";
+        }
+        catch (PaymentProviderException e) when (e.Failure == PaymentFailure.Refused)
+        {
+            // Stripe refuses to expire a session that is no longer open (complete): nothing to close.
+            return false;
+        }
+    }
+
     public async Task<RefundResult> RefundAsync(PaymentAccount account, RefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
