@@ -52,15 +52,15 @@ public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado,
             errors.Add("estado", "Debe ser uno de: " + string.Join(", ", CompraEstados.All) + ".");
         }
 
-        var desde = Time(query, "desde", endOfDay: false, errors);
-        var hasta = Time(query, "hasta", endOfDay: true, errors);
+        var desde = Time(query, "desde", endOfDay: false, errors, out var desdeDia);
+        var hasta = Time(query, "hasta", endOfDay: true, errors, out var hastaDia);
         if (desde > hasta)
         {
             errors.Add("hasta", "Debe ser igual o posterior a 'desde'.");
         }
 
         errors.ThrowIfAny();
-        return new SalesQuery(empresaId, routerId, estado, desde, hasta) { DesdeDia = Day(query, "desde"), HastaDia = Day(query, "hasta") };
+        return new SalesQuery(empresaId, routerId, estado, desde, hasta) { DesdeDia = desdeDia, HastaDia = hastaDia };
     }
 
     public static Agrupacion ReadAgrupacion(IQueryCollection query)
@@ -94,8 +94,10 @@ public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado,
         return null;
     }
 
-    private static DateTimeOffset? Time(IQueryCollection query, string name, bool endOfDay, FieldErrors errors)
+    /// <summary>The bound in UTC; <paramref name="bareDay"/> is the day when the text was a bare date.</summary>
+    private static DateTimeOffset? Time(IQueryCollection query, string name, bool endOfDay, FieldErrors errors, out DateOnly? bareDay)
     {
+        bareDay = null;
         if (Text(query, name) is not { } text)
         {
             return null;
@@ -108,6 +110,7 @@ public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado,
                 return OutOfRange(name, errors);
             }
 
+            bareDay = day;
             var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
         }
@@ -120,9 +123,6 @@ public sealed record SalesQuery(long? EmpresaId, long? RouterId, string? Estado,
         errors.Add(name, "Debe ser una fecha (2026-12-01) o una fecha y hora ISO 8601 (2026-12-01T18:00:00Z).");
         return null;
     }
-
-    private static DateOnly? Day(IQueryCollection query, string name) =>
-        Text(query, name) is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private static DateTimeOffset? OutOfRange(string name, FieldErrors errors)
     {
