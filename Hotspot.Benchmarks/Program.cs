@@ -12,6 +12,7 @@ namespace Hotspot.Benchmarks;
 // Reconnect cases:       dotnet run -c Release --project Hotspot.Benchmarks -- reconnect-cases [samples]
 // Reconnect throughput:  dotnet run -c Release --project Hotspot.Benchmarks -- reconnect-throughput [seconds]
 // Purchases under load:   dotnet run -c Release --project Hotspot.Benchmarks -- purchase-load [purchases]
+// A RADIUS router:        dotnet run -c Release --project Hotspot.Benchmarks -- radius-load [concurrent]
 internal static class BenchmarkEntryPoint
 {
     private static async Task<int> Main(string[] args)
@@ -46,6 +47,11 @@ internal static class BenchmarkEntryPoint
         if (args.FirstOrDefault() == "purchase-load")
         {
             return await PurchaseLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
+        }
+
+        if (args.FirstOrDefault() == "radius-load")
+        {
+            return await Radius.RadiusLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);

@@ -82,6 +82,12 @@ public static class RouterOsControlPort
             MapGateway(app, gateway);
         }
 
+        if (simulator.Radius is { } radius)
+        {
+            app.MapGet("/radius", () => Results.Json(new { radius.Monitor.Requests, radius.Monitor.Accepts, radius.Monitor.Rejects, radius.Monitor.Resends, radius.Monitor.Timeouts, radius.Monitor.BadReplies }, Json));
+            app.MapPost("/radius/interim", () => Results.Json(new { sent = radius.SendInterimUpdates() }, Json));
+        }
+
         await app.StartAsync();
         return app;
     }

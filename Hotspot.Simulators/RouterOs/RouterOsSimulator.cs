@@ -29,6 +29,7 @@ public sealed class RouterOsSimulator : IAsyncDisposable
         Clock = options.Clock;
         State = new RouterState(RouterOsVersion.Parse(options.Version), options.Clock, options.Identity) { SecondLoginOnDevice = options.SecondLoginOnDevice };
         Faults = new SimulatorFaults { LatencyMs = options.LatencyMs };
+        Radius = options.Radius is { } radius ? new Radius.HotspotRadiusClient(State, radius) : null;
         _api = new TcpListener(options.Address, options.ApiPort);
         if (options.TlsPort is { } tlsPort)
         {
@@ -42,6 +43,9 @@ public sealed class RouterOsSimulator : IAsyncDisposable
     public RouterState State { get; }
 
     public SimulatorFaults Faults { get; }
+
+    /// <summary>The hotspot's RADIUS client when the router uses RADIUS (<see cref="RouterOsSimulatorOptions.Radius"/>).</summary>
+    public Radius.HotspotRadiusClient? Radius { get; }
 
     public SentenceLog Sentences { get; } = new();
 
@@ -102,6 +106,11 @@ public sealed class RouterOsSimulator : IAsyncDisposable
         }
 
         await Task.WhenAll(_acceptLoops.Concat(_sessions.Values));
+        if (Radius is not null)
+        {
+            await Radius.DisposeAsync();
+        }
+
         Certificate?.Dispose();
         _stopping.Dispose();
     }

@@ -9,7 +9,8 @@ public static class RouterOsSimulatorCli
     public const string Usage = """
         Usage: Hotspot.Simulators routeros [--api-port 8728] [--tls-port 8729] [--control-port 8730] [--version "7.14.3 (stable)"]
                                            [--user admin] [--password PASS] [--latency-ms 0]
-                                           [--portal-dir DIR] [--gateway-port 8731] [--second-login refuse|replace]
+                                           [--portal-dir DIR] [--gateway-port 8731] [--second-login refuse|replace] [--identity NAME]
+                                           [--radius 127.0.0.1:1812 --radius-secret SECRET [--radius-timeout-ms 1100] [--require-message-auth yes|no]]
           --api-port      RouterOS API port (plain); 0 picks a free one
           --tls-port      API-SSL port with a generated self-signed certificate (off unless given)
           --control-port  control port on loopback: POST /hosts, DELETE /hosts/{mac}, POST /clock/advance, GET /state, POST /faults, GET /sentences,
@@ -21,6 +22,11 @@ public static class RouterOsSimulatorCli
           --portal-dir    serve this hotspot HTML directory (login.html, alogin.html, …) on the hotspot gateway
           --gateway-port  the hotspot gateway's HTTP port (8731 by default when --portal-dir is given; 0 picks a free one)
           --second-login  a login for a device that already has a session: refuse (default) or replace it
+          --identity      /system identity (what a RADIUS router sends as NAS-Identifier)
+          --radius        use RADIUS for hotspot logins of users the router does not have: the server's auth address:port (accounting on port + 1)
+          --radius-secret the RADIUS shared secret
+          --radius-timeout-ms  wait before resending a request (RouterOS default 1100)
+          --require-message-auth  require Message-Authenticator in replies (default: yes from 7.15, as RouterOS)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -43,6 +49,12 @@ public static class RouterOsSimulatorCli
         }
 
         Console.WriteLine($"Control port: {string.Join(", ", control.Urls)}");
+        if (simulator.Radius is { } radius)
+        {
+            Console.WriteLine($"RADIUS client: {radius.Settings.Address}:{radius.Settings.AuthenticationPort}/{radius.Settings.AccountingPort} as {simulator.State.Identity}" +
+                $" (Message-Authenticator {(radius.RequiresSignedReplies ? "required" : "not required")})");
+        }
+
         if (gateway is not null)
         {
             Console.WriteLine($"Hotspot gateway: {gateway.Url} serving {gatewayOptions!.PortalDirectory} (choose the device: PUT /gateway/device on the control port, or header {HotspotGateway.MacHeader})");
@@ -59,6 +71,10 @@ public static class RouterOsSimulatorCli
         var controlPort = 8730;
         var gatewayPort = 8731;
         string? portalDirectory = null;
+        System.Net.IPEndPoint? radiusServer = null;
+        string? radiusSecret = null;
+        var radiusTimeout = TimeSpan.FromMilliseconds(1100);
+        bool? requireMessageAuth = null;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -96,6 +112,21 @@ public static class RouterOsSimulatorCli
                 case "--second-login" when Enum.TryParse<SecondLogin>(value, ignoreCase: true, out var second) && Enum.IsDefined(second):
                     options = options with { SecondLoginOnDevice = second };
                     break;
+                case "--identity" when value.Length is > 0 and <= 64:
+                    options = options with { Identity = value };
+                    break;
+                case "--radius" when System.Net.IPEndPoint.TryParse(value, out var server) && server.Port is > 0 and < 65535:
+                    radiusServer = server;
+                    break;
+                case "--radius-secret" when value.Length > 0:
+                    radiusSecret = value;
+                    break;
+                case "--radius-timeout-ms" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var timeout) && timeout > 0:
+                    radiusTimeout = TimeSpan.FromMilliseconds(timeout);
+                    break;
+                case "--require-message-auth" when value is "yes" or "no":
+                    requireMessageAuth = value == "yes";
+                    break;
                 case "--latency-ms" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var latency):
                     options = options with { LatencyMs = latency };
                     break;
@@ -104,6 +135,28 @@ public static class RouterOsSimulatorCli
             }
 
             i++;
+        }
+
+        if ((radiusServer is null) != (radiusSecret is null))
+        {
+            return null;
+        }
+
+        if (radiusServer is not null)
+        {
+            options = options with
+            {
+                Radius = new Radius.RadiusClientSettings
+                {
+                    Address = radiusServer.Address,
+                    AuthenticationPort = radiusServer.Port,
+                    AccountingPort = radiusServer.Port + 1,
+                    Secret = radiusSecret!,
+                    Timeout = radiusTimeout,
+                    RequireMessageAuthenticator = requireMessageAuth,
+                    TimedInterimUpdates = true,
+                },
+            };
         }
 
         return (options, controlPort, portalDirectory is null ? null : new HotspotGatewayOptions { PortalDirectory = portalDirectory, Port = gatewayPort });

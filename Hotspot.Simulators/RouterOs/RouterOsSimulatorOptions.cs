@@ -28,4 +28,7 @@ public sealed record RouterOsSimulatorOptions
 
     /// <summary>What a login for a device that already has a session does (unverified on a real router: refused by default).</summary>
     public SecondLogin SecondLoginOnDevice { get; init; } = SecondLogin.Refuse;
+
+    /// <summary>The <c>/radius</c> entry the hotspot uses (<c>use-radius=yes</c>); null: local users only.</summary>
+    public Radius.RadiusClientSettings? Radius { get; init; }
 }

@@ -1,3 +1,4 @@
+using Hotspot.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using Hotspot.Radius;

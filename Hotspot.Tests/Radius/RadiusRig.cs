@@ -1,3 +1,4 @@
+using Hotspot.Testing;
 using System.Text.Json;
 using Hotspot.Radius;
 using Hotspot.Sales.Provisioning;

@@ -39,6 +39,9 @@ internal sealed class ChapChallenges
         }
     }
 
+    /// <summary>Whether a posted password is a CHAP response: 32 hex digits.</summary>
+    public static bool IsResponse(string password) => password.Length == 32 && password.All(Uri.IsHexDigit);
+
     /// <summary>The device's current challenge, made on first use.</summary>
     public Challenge Current(string mac) =>
         _byDevice.GetOrAdd(mac, _ => new Challenge(RandomNumberGenerator.GetBytes(1)[0], RandomNumberGenerator.GetBytes(16)));

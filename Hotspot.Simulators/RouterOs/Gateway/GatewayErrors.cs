@@ -16,6 +16,8 @@ internal static class GatewayErrors
         ["invalid-mac"] = "user $(username) is not allowed to log in from this MAC address",
         ["uptime-limit"] = "user $(username) has reached uptime limit",
         ["traffic-limit"] = "user $(username) has reached traffic limit",
+        ["radius-timeout"] = "RADIUS server is not responding",
+        ["radius-reply"] = "$(error-orig)",
     };
 
     /// <summary>
@@ -30,10 +32,13 @@ internal static class GatewayErrors
         _ => "invalid-username",
     };
 
-    /// <summary>The text for <paramref name="key"/> with its variables filled in: the portal's, else RouterOS's default.</summary>
-    public static (string Error, string Original) Text(string key, string? portalErrorsTxt, IReadOnlyDictionary<string, string> variables)
+    /// <summary>
+    /// The text for <paramref name="key"/> with its variables filled in: the portal's, else RouterOS's default.
+    /// <paramref name="serverMessage"/> is a RADIUS Reply-Message: for <c>radius-reply</c> it is the original text.
+    /// </summary>
+    public static (string Error, string Original) Text(string key, string? portalErrorsTxt, IReadOnlyDictionary<string, string> variables, string? serverMessage = null)
     {
-        var original = PortalTemplate.Render(Defaults.GetValueOrDefault(key, key), variables, v => v);
+        var original = serverMessage ?? PortalTemplate.Render(Defaults.GetValueOrDefault(key, key), variables, v => v);
         var text = portalErrorsTxt is null ? null : Lookup(portalErrorsTxt, key);
         if (text is null)
         {

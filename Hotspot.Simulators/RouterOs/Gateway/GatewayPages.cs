@@ -17,9 +17,11 @@ internal sealed class GatewayPages(RouterOsSimulator simulator, HotspotGatewayOp
     public async Task<IResult> HandleAsync(HttpRequest request, GatewayDevice device, CancellationToken cancellationToken)
     {
         var state = simulator.State;
-        if (state.SessionOf(device.MacAddress) is null)
+        if (state.SessionOf(device.MacAddress) is null && !state.CookieLogin(device.MacAddress)
+            && simulator.Radius is { } radius && state.RadiusCookieOf(device.MacAddress) is { } remembered)
         {
-            state.CookieLogin(device.MacAddress);
+            // A RADIUS login's MAC cookie replays its credentials in a fresh Access-Request (MikroTik manual, mac-cookie).
+            await radius.LoginAsync(remembered, device.MacAddress, device.Address, "mac-cookie", cancellationToken);
         }
 
         var session = state.SessionOf(device.MacAddress);
@@ -73,22 +75,49 @@ internal sealed class GatewayPages(RouterOsSimulator simulator, HotspotGatewayOp
 
         var password = Field("password") ?? string.Empty;
         var chap = challenges.Take(page.Device.MacAddress);
-        var refusal = simulator.State.WebLogin(page.Device.MacAddress, username, stored =>
-            chap is not null && string.Equals(password, chap.ExpectedResponse(stored), StringComparison.OrdinalIgnoreCase) ? "http-chap"
-            : stored == password ? "http-pap"
-            : null);
-        if (refusal == LoginRefusal.None)
+        string errorKey;
+        string? replyMessage = null;
+        if (simulator.Radius is { } radius && !simulator.State.HasLocalUser(username))
         {
-            return await LoggedInAsync(page with { Session = simulator.State.SessionOf(page.Device.MacAddress) }, dst, cancellationToken);
+            var outcome = await radius.LoginAsync(RadiusCredentialOf(username, password, chap), page.Device.MacAddress, page.Device.Address,
+                chap is not null && ChapChallenges.IsResponse(password) ? "http-chap" : "http-pap", cancellationToken);
+            if (outcome.Accepted)
+            {
+                return await LoggedInAsync(page with { Session = simulator.State.SessionOf(page.Device.MacAddress) }, dst, cancellationToken);
+            }
+
+            (errorKey, replyMessage) = !outcome.Answered ? ("radius-timeout", null)
+                : outcome.Refusal != LoginRefusal.None ? (GatewayErrors.KeyOf(outcome.Refusal), null)
+                : outcome.ReplyMessage is { Length: > 0 } message ? ("radius-reply", message)
+                : ("invalid-username", null);
+        }
+        else
+        {
+            var refusal = simulator.State.WebLogin(page.Device.MacAddress, username, stored =>
+                chap is not null && string.Equals(password, chap.ExpectedResponse(stored), StringComparison.OrdinalIgnoreCase) ? "http-chap"
+                : stored == password ? "http-pap"
+                : null);
+            if (refusal == LoginRefusal.None)
+            {
+                return await LoggedInAsync(page with { Session = simulator.State.SessionOf(page.Device.MacAddress) }, dst, cancellationToken);
+            }
+
+            errorKey = GatewayErrors.KeyOf(refusal);
         }
 
         var variables = PageVariables.For(page with { Username = username });
-        var (error, original) = GatewayErrors.Text(GatewayErrors.KeyOf(refusal), await portal.ReadTextAsync("errors.txt", cancellationToken), variables);
+        var (error, original) = GatewayErrors.Text(errorKey, await portal.ReadTextAsync("errors.txt", cancellationToken), variables, replyMessage);
         var failed = page with { Username = username, Error = error, ErrorOrig = original };
         return portal.Resolve("flogin.html") is not null
             ? await LoginPageAsync("flogin.html", failed, cancellationToken)
             : await LoginPageAsync("login.html", failed, cancellationToken);
     }
+
+    // The page sends hex(md5(id + password + challenge)) for CHAP, which the router passes on as CHAP-Password; else the password itself (PAP).
+    private static Radius.RadiusCredential RadiusCredentialOf(string username, string password, ChapChallenges.Challenge? chap) =>
+        chap is not null && ChapChallenges.IsResponse(password)
+            ? new Radius.RadiusCredential(username, null, chap.Id, Convert.FromHexString(password), chap.Bytes)
+            : new Radius.RadiusCredential(username, password);
 
     private async Task<IResult> LoggedInAsync(PageRequest page, string? dst, CancellationToken cancellationToken)
     {

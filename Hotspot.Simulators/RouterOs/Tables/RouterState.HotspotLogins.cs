@@ -80,7 +80,7 @@ public sealed partial class RouterState
             var sessions = Menu(MenuCatalog.Active).Rows.Where(a => SameMac(a["mac-address"], macAddress)).ToList();
             foreach (var session in sessions)
             {
-                EndSession(session, now - session.Created);
+                EndSession(session, now - session.Created, Radius.TerminateCause.UserRequest);
             }
 
             Menu(MenuCatalog.Cookies).Rows.RemoveAll(c => SameMac(c["mac-address"], macAddress));

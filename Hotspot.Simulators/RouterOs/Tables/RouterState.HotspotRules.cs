@@ -24,7 +24,7 @@ public sealed partial class RouterState
             var now = Clock.Now;
             foreach (var session in Menu(MenuCatalog.Active).Rows.Where(a => SameMac(a["mac-address"], mac)).ToList())
             {
-                EndSession(session, now - session.Created);
+                EndSession(session, now - session.Created, Radius.TerminateCause.LostCarrier);
             }
 
             var hosts = Menu(MenuCatalog.Hosts);
@@ -69,7 +69,7 @@ public sealed partial class RouterState
             var now = Clock.Now;
             foreach (var session in Menu(MenuCatalog.Active).Rows.Where(a => SameMac(a["mac-address"], macAddress)).ToList())
             {
-                EndSession(session, now - session.Created);
+                EndSession(session, now - session.Created, Radius.TerminateCause.LostCarrier);
             }
 
             return Menu(MenuCatalog.Hosts).Rows.RemoveAll(h => SameMac(h["mac-address"], macAddress)) > 0;
@@ -92,7 +92,7 @@ public sealed partial class RouterState
             var allowed = SessionAllowance(session);
             if (allowed is { } limit && now - session.Created >= limit)
             {
-                EndSession(session, limit);
+                EndSession(session, limit, Radius.TerminateCause.SessionTimeout);
             }
         }
 
@@ -102,6 +102,11 @@ public sealed partial class RouterState
     /// <summary>How long a session may last: the user's remaining <c>limit-uptime</c> and the profile's <c>session-timeout</c>.</summary>
     private TimeSpan? SessionAllowance(SimRow session)
     {
+        if (session.Radius is { } granted)
+        {
+            return RadiusAllowance(granted.Grant);
+        }
+
         var user = Menu(MenuCatalog.Users).FindByName(session["user"] ?? string.Empty);
         TimeSpan? allowance = null;
         if (Duration(user?["limit-uptime"]) is { } limit)
@@ -117,9 +122,14 @@ public sealed partial class RouterState
         return allowance is { } a && a < TimeSpan.Zero ? TimeSpan.Zero : allowance;
     }
 
-    private void EndSession(SimRow session, TimeSpan length)
+    private void EndSession(SimRow session, TimeSpan length, Radius.TerminateCause cause = Radius.TerminateCause.AdminReset)
     {
         Menu(MenuCatalog.Active).Rows.Remove(session);
+        if (session.Radius is not null)
+        {
+            RadiusSessionEnded?.Invoke(RadiusUseOf(session, session.Created + length) with { Cause = cause });
+        }
+
         if (Menu(MenuCatalog.Users).FindByName(session["user"] ?? string.Empty) is { } user)
         {
             user["uptime"] = RouterOsDuration.Format((Duration(user["uptime"]) ?? TimeSpan.Zero) + length);

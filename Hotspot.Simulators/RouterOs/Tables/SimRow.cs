@@ -16,6 +16,9 @@ internal sealed class SimRow
     /// <summary>When the item lapses (a cookie's expiry); not a property the API shows.</summary>
     public DateTimeOffset? Until { get; set; }
 
+    /// <summary>A session a RADIUS server granted (its grant and accounting id), or the credentials a RADIUS login's MAC cookie replays; not shown by the API.</summary>
+    public Radius.RadiusSessionState? Radius { get; set; }
+
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 
     public string Id => Hotspot.RouterOs.RouterOsId.Format(Number);

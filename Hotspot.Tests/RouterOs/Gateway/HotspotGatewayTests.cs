@@ -27,7 +27,7 @@ public sealed class HotspotGatewayTests
         var api = await rig.Router.ConnectAsync();
         await api.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
 
-        var page = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", "1234", "http://example.com/news"));
+        var page = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", "1234", "http://example.com/news"));
 
         Assert.Equal("Welcome ana", RunningGateway.Element(page, "welcome"));
         Assert.Equal("http://example.com/news", RunningGateway.Element(page, "redirect"));
@@ -45,8 +45,8 @@ public sealed class HotspotGatewayTests
         await api.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
 
         var first = await rig.PageAsync(HttpMethod.Get, "/login", Phone, PhoneIp);
-        var wrong = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", ChapResponse(first, "9999"), ""));
-        var right = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", ChapResponse(wrong, "1234"), ""));
+        var wrong = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", RunningGateway.ChapResponse(first, "9999"), ""));
+        var right = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", RunningGateway.ChapResponse(wrong, "1234"), ""));
 
         Assert.Matches(@"^(\\[0-7]{3}){16}$", RunningGateway.Element(first, "chap-challenge"));
         Assert.Equal("invalid username or password", RunningGateway.Element(wrong, "error"));
@@ -61,11 +61,11 @@ public sealed class HotspotGatewayTests
         var api = await rig.Router.ConnectAsync();
         await api.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
         var page = await rig.PageAsync(HttpMethod.Get, "/login", Phone, PhoneIp);
-        var response = ChapResponse(page, "1234");
-        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", response, ""));
+        var response = RunningGateway.ChapResponse(page, "1234");
+        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", response, ""));
         await rig.PageAsync(HttpMethod.Get, "/logout", Phone, PhoneIp);
 
-        var replayed = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", response, ""));
+        var replayed = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", response, ""));
 
         Assert.Equal("invalid username or password", RunningGateway.Element(replayed, "error"));
         Assert.Empty(await api.GetHotspotActiveAsync(null, None));
@@ -83,9 +83,9 @@ public sealed class HotspotGatewayTests
         await api.LoginHotspotDeviceAsync("spent", "1", LaptopIp, MacAddress.Parse(Laptop), None);
         rig.Router.Simulator.Clock.Advance(TimeSpan.FromMinutes(2));
 
-        var wrongPassword = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", "nope", ""));
-        var otherDevice = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("bound", "1", ""));
-        var noTimeLeft = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("spent", "1", ""));
+        var wrongPassword = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", "nope", ""));
+        var otherDevice = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("bound", "1", ""));
+        var noTimeLeft = await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("spent", "1", ""));
 
         Assert.Equal("invalid username or password", RunningGateway.Element(wrongPassword, "error"));
         Assert.Equal("ana", RunningGateway.Element(wrongPassword, "username"));
@@ -105,8 +105,8 @@ public sealed class HotspotGatewayTests
 
         var plain = await rig.PageAsync(HttpMethod.Get, "/login", Phone, PhoneIp);
         var withVar = await rig.PageAsync(HttpMethod.Get, "/login?var=compra-42", Phone, PhoneIp);
-        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", "1234", ""));
-        await rig.PageAsync(HttpMethod.Post, "/login", Laptop, LaptopIp, Form("bea", "1", ""));
+        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", "1234", ""));
+        await rig.PageAsync(HttpMethod.Post, "/login", Laptop, LaptopIp, RunningGateway.Form("bea", "1", ""));
         rig.Router.Simulator.Clock.Advance(TimeSpan.FromMinutes(10));
         var limited = await rig.PageAsync(HttpMethod.Get, "/status", Phone, PhoneIp);
         var unlimited = await rig.PageAsync(HttpMethod.Get, "/status", Laptop, LaptopIp);
@@ -166,7 +166,7 @@ public sealed class HotspotGatewayTests
         using var controlHttp = new HttpClient { BaseAddress = new Uri(control.Urls.Single()) };
         var api = await rig.Router.ConnectAsync();
         await api.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
-        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", "1234", ""));
+        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", "1234", ""));
 
         using (var nobody = await rig.Http.GetAsync(new Uri("/login", UriKind.Relative)))
         {
@@ -196,7 +196,7 @@ public sealed class HotspotGatewayTests
         await api.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
 
         using var before = await ToOtherSiteAsync(rig);
-        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", "1234", "http://example.com/news?a=1"));
+        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", "1234", "http://example.com/news?a=1"));
         using var after = await ToOtherSiteAsync(rig);
 
         Assert.Equal(HttpStatusCode.Redirect, before.StatusCode);
@@ -211,7 +211,7 @@ public sealed class HotspotGatewayTests
         await using var rig = await RunningGateway.StartAsync();
         var api = await rig.Router.ConnectAsync();
         await api.AddHotspotUserAsync(new NewHotspotUser("ana", "1234"), None);
-        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, Form("ana", "1234", ""));
+        await rig.PageAsync(HttpMethod.Post, "/login", Phone, PhoneIp, RunningGateway.Form("ana", "1234", ""));
         var session = Assert.Single(await api.GetHotspotActiveAsync(null, None));
         await api.RemoveAsync(MikrotikMenus.HotspotActive, [session.Id], None);
 
@@ -263,20 +263,4 @@ public sealed class HotspotGatewayTests
         request.Headers.Add(HotspotGateway.IpHeader, PhoneIp);
         return await rig.Http.SendAsync(request);
     }
-
-    private static Dictionary<string, string> Form(string username, string password, string dst) =>
-        new() { ["username"] = username, ["password"] = password, ["dst"] = dst, ["popup"] = "true" };
-
-    /// <summary>What the page's script computes: hex MD5 of the chap-id byte, the password and the 16 challenge bytes.</summary>
-    private static string ChapResponse(string loginPage, string password)
-    {
-        var id = Octal(RunningGateway.Element(loginPage, "chap-id")!);
-        var challenge = Octal(RunningGateway.Element(loginPage, "chap-challenge")!);
-#pragma warning disable CA5351 // Hotspot CHAP is MD5 by definition.
-        return Convert.ToHexStringLower(MD5.HashData([.. id, .. Encoding.ASCII.GetBytes(password), .. challenge]));
-#pragma warning restore CA5351
-    }
-
-    private static byte[] Octal(string escaped) =>
-        [.. Regex.Matches(escaped, @"\\([0-7]{3})").Select(m => Convert.ToByte(m.Groups[1].Value, 8))];
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Hotspot.Simulators.RouterOs;
 using Hotspot.Simulators.RouterOs.Gateway;
 
 namespace Hotspot.Tests.RouterOs.Gateway;
@@ -26,9 +27,9 @@ internal sealed partial class RunningGateway : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<RunningGateway> StartAsync(string? portalDirectory = null)
+    public static async Task<RunningGateway> StartAsync(string? portalDirectory = null, Func<RouterOsSimulatorOptions, RouterOsSimulatorOptions>? configure = null)
     {
-        var router = RunningRouter.Start();
+        var router = RunningRouter.Start(configure: configure);
         var gateway = await HotspotGateway.StartAsync(router.Simulator, new HotspotGatewayOptions { PortalDirectory = portalDirectory ?? PortalDirectory });
         return new RunningGateway(router, gateway);
     }
@@ -59,6 +60,22 @@ internal sealed partial class RunningGateway : IAsyncDisposable
         Regex.Match(html, $"id=\"{Regex.Escape(id)}\"(?: value=\"(?<v>[^\"]*)\"|>(?<t>[^<]*)<)") is { Success: true } m
             ? WebUtility.HtmlDecode(m.Groups["v"].Success ? m.Groups["v"].Value : m.Groups["t"].Value)
             : null;
+
+    public static Dictionary<string, string> Form(string username, string password, string dst) =>
+        new() { ["username"] = username, ["password"] = password, ["dst"] = dst, ["popup"] = "true" };
+
+    /// <summary>What the page's script computes: hex MD5 of the chap-id byte, the password and the 16 challenge bytes.</summary>
+    public static string ChapResponse(string loginPage, string password)
+    {
+        var id = Octal(Element(loginPage, "chap-id")!);
+        var challenge = Octal(Element(loginPage, "chap-challenge")!);
+#pragma warning disable CA5351 // Hotspot CHAP is MD5 by definition.
+        return Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData([.. id, .. System.Text.Encoding.ASCII.GetBytes(password), .. challenge]));
+#pragma warning restore CA5351
+    }
+
+    private static byte[] Octal(string escaped) =>
+        [.. Regex.Matches(escaped, @"\\([0-7]{3})").Select(m => Convert.ToByte(m.Groups[1].Value, 8))];
 
     public async ValueTask DisposeAsync()
     {

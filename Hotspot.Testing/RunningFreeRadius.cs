@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Hotspot.Tests.Deploy;
 
-namespace Hotspot.Tests.Radius;
+namespace Hotspot.Testing;
 
 /// <summary>
 /// Debian's FreeRADIUS 3.2 running the repository's <c>radius/</c> config from a private copy in a temp folder, on free
@@ -49,7 +48,7 @@ public sealed class RunningFreeRadius : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(api);
         var directory = Path.Combine(Path.GetTempPath(), "hotspot-radius-" + Guid.NewGuid().ToString("N")[..10]);
-        CopyDirectory(Path.Combine(RepositoryFiles.Root, "radius"), directory);
+        CopyDirectory(ConfigDirectory(), directory);
         Directory.CreateDirectory(Path.Combine(directory, "run"));
         var (authPort, acctPort) = (FreeUdpPort(), FreeUdpPort());
         var start = new ProcessStartInfo("freeradius", ["-f", "-l", "stdout", "-d", directory])
@@ -123,6 +122,21 @@ public sealed class RunningFreeRadius : IAsyncDisposable
         {
             return log.ToString();
         }
+    }
+
+    /// <summary>The repository's <c>radius/</c> folder, found upwards from the running assembly.</summary>
+    private static string ConfigDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var config = Path.Combine(directory.FullName, "radius");
+            if (File.Exists(Path.Combine(config, "radiusd.conf")))
+            {
+                return config;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No radius/radiusd.conf above " + AppContext.BaseDirectory);
     }
 
     private static int FreeUdpPort()
