@@ -23,7 +23,7 @@ internal static class PortalRouterLookup
     {
         ArgumentNullException.ThrowIfNull(routers);
         var router = id is { } routerId ? await routers.GetAsync(routerId, cancellationToken) : null;
-        return router is { Activo: true, Tipo: RouterKinds.Unifi } ? router : null;
+        return router is { Activo: true } && Kinds.RouterKindRegistry.For(router) is { ServesExternalPortal: true } ? router : null;
     }
 
     private static long? FromHost(string host)

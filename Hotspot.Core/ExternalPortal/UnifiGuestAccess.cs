@@ -93,7 +93,7 @@ public sealed class UnifiGuestAccess(RouterControllers controllers, GuestGrantLe
             throw new ForbiddenException("El router o su empresa están desactivados: no se da acceso a invitados.");
         }
 
-        if (router.Tipo != RouterKinds.Unifi)
+        if (Kinds.RouterKindRegistry.For(router) is not { ServesExternalPortal: true })
         {
             throw new InvalidFieldsException(new FieldErrors().Add("router", $"La API key es de un router {router.Tipo}, no UniFi; estos endpoints son solo para UniFi."));
         }

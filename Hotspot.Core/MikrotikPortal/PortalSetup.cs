@@ -38,8 +38,9 @@ public sealed class PortalSetup(RouterAdmin routers, PaymentCredentialStore paym
     private async Task<Tenancy.Entities.RouterEntity> MikrotikRouterAsync(AdminCaller caller, long? routerId, CancellationToken cancellationToken)
     {
         var router = await routers.GetAsync(caller, routerId, cancellationToken);
-        return router.Tipo == RouterKinds.Mikrotik
+        var kind = Kinds.RouterKindRegistry.For(router);
+        return kind is { PortalDownloadsRefusal: null }
             ? router
-            : throw new ConflictException("El portal de páginas del router es para routers MikroTik; un router UniFi usa el portal de invitados.");
+            : throw new ConflictException(kind?.PortalDownloadsRefusal ?? "El portal de páginas del router es para routers MikroTik; un router UniFi usa el portal de invitados.");
     }
 }

@@ -51,8 +51,8 @@ public sealed class AutoReconnection(IMikrotikClients clients, ReconnectService 
             { Router.Activo: false } => AutoReconnectResponse.NotConnected(Estados.RouterInactivo, input.CurrentMac, null, now),
             _ when ReconnectInput.ParseMac(input.Username) is not null =>
                 AutoReconnectResponse.NotConnected(Estados.Expirado, input.CurrentMac, Messages.UsernameIsMac, now),
-            { Router.Tipo: not RouterKinds.Mikrotik } =>
-                AutoReconnectResponse.Failed(input.CurrentMac, "auto-reconnect works with MikroTik routers; this API key names a UniFi router.", now),
+            _ when Kinds.RouterKindRegistry.For(key.Router)?.AutoReconnectRefusal is { } refusal =>
+                AutoReconnectResponse.Failed(input.CurrentMac, refusal, now),
             _ => null,
         };
     }

@@ -39,12 +39,12 @@ public sealed class SweepJob(
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken };
-        foreach (var kind in new[] { RouterKinds.Unifi, RouterKinds.Mikrotik })
+        foreach (var kind in Kinds.RouterKindRegistry.Tipos.Reverse())
         {
             await Parallel.ForEachAsync(routers.StreamActiveAsync(kind, cancellationToken), parallel, async (router, ct) =>
             {
                 // A RADIUS router cannot be reached: its guests' access lives in our tables only.
-                if (!Radius.RouterConnections.IsRadius(router) && await tenancy.EmpresaAsync(router.EmpresaId, ct) is { Activa: true })
+                if (Kinds.RouterKindRegistry.For(router) is { ReachableFromCloud: true } && await tenancy.EmpresaAsync(router.EmpresaId, ct) is { Activa: true })
                 {
                     var report = await SweepRouterAsync(router, ct);
                     logger.LogInformation(

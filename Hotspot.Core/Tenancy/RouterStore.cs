@@ -18,9 +18,7 @@ public sealed class RouterStore(TableStore store, IdAllocator ids, ISecretStore 
     private readonly TableRepository<RouterDirectoryEntity> _directory = store.Repository<RouterDirectoryEntity>(TableNames.RouterDirectory);
 
     public static string SecretNameOf(RouterEntity router) =>
-        router.Tipo == RouterKinds.Unifi ? SecretNames.RouterUnifiApiKey(router.Id)
-        : Radius.RouterConnections.IsRadius(router) ? SecretNames.RouterRadiusToken(router.Id)
-        : SecretNames.RouterPassword(router.Id);
+        (Kinds.RouterKindRegistry.For(router) ?? throw new InvalidOperationException($"Router {router.Id} is of no known kind ({router.Tipo}).")).SecretName(router.Id);
 
     /// <summary>The router's password or API key: the version its row names (the latest for rows written before versions were kept).</summary>
     public static Task<string?> ReadSecretAsync(ISecretStore secrets, RouterEntity router, CancellationToken cancellationToken)

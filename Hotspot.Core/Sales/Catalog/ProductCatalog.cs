@@ -75,7 +75,7 @@ public sealed class ProductCatalog(ProductoStore productos, RouterStore routers,
     public async Task<IReadOnlyList<PerfilMikrotik>> ProfilesAsync(AdminCaller caller, long routerId, CancellationToken cancellationToken)
     {
         var router = await RouterAsync(caller, routerId, cancellationToken);
-        if (router.Tipo != "mikrotik")
+        if (Kinds.RouterKindRegistry.For(router) is not { HasHotspotProfiles: true })
         {
             throw new InvalidFieldsException(new FieldErrors().Add("routerId", "Los perfiles de usuario de hotspot son de routers MikroTik."));
         }
@@ -103,9 +103,8 @@ public sealed class ProductCatalog(ProductoStore productos, RouterStore routers,
 
     private async Task CheckProfileAsync(RouterEntity router, ProductoEntity producto, CancellationToken cancellationToken)
     {
-        if (router.Tipo != "mikrotik" || Radius.RouterConnections.IsRadius(router))
+        if (Kinds.RouterKindRegistry.For(router) is not { ChecksProfilesOnRouter: true })
         {
-            // A RADIUS router cannot be asked: its profile name travels as Mikrotik-Group and the router applies it if it has it.
             return;
         }
 

@@ -34,17 +34,17 @@ public sealed class PurchaseProvisioner(
         ArgumentNullException.ThrowIfNull(order);
         var found = await tenancy.RouterAsync(order.EmpresaId, order.RouterId, cancellationToken);
         var router = found?.EmpresaId == order.EmpresaId ? found : null;
-        if (router is not null && Hotspot.Radius.RouterConnections.IsRadius(router))
+        if (router is null)
         {
-            // A RADIUS router is never connected to: the entitlement in our tables is the access.
-            return await onRadius(router, cancellationToken);
+            return new ProvisioningResult(ProvisioningStatus.Rejected, Detail: $"Company {order.EmpresaId} has no router {order.RouterId}.");
         }
 
-        return router?.Tipo switch
+        return Kinds.RouterKindRegistry.For(router)?.Provisioning switch
         {
-            RouterKinds.Mikrotik => await onMikrotik(await mikrotikClients.ForAsync(router, cancellationToken), cancellationToken),
-            RouterKinds.Unifi => await onUnifi(router, cancellationToken),
-            null => new ProvisioningResult(ProvisioningStatus.Rejected, Detail: $"Company {order.EmpresaId} has no router {order.RouterId}."),
+            Kinds.ProvisioningPath.RouterOsUser => await onMikrotik(await mikrotikClients.ForAsync(router, cancellationToken), cancellationToken),
+            Kinds.ProvisioningPath.UnifiAuthorization => await onUnifi(router, cancellationToken),
+            // A RADIUS router is never connected to: the entitlement in our tables is the access.
+            Kinds.ProvisioningPath.EntitlementOnly => await onRadius(router, cancellationToken),
             _ => new ProvisioningResult(ProvisioningStatus.Rejected, Detail: $"Router {order.RouterId} is of a kind purchases cannot provision ({router.Tipo})."),
         };
     }

@@ -25,9 +25,9 @@ public sealed class RouterAdmin(
         var empresa = await EmpresaAsync(caller, empresaId, cancellationToken);
         var router = new RouterEntity { EmpresaId = empresa.Id, Tipo = request.Tipo ?? "", Activo = request.Activo ?? true, CreadoEn = clock.GetUtcNow() };
         var errors = new FieldErrors();
-        if (request.Tipo is not (RouterKinds.Mikrotik or RouterKinds.Unifi))
+        if (!Kinds.RouterKindRegistry.Tipos.Contains(request.Tipo))
         {
-            errors.Add("tipo", $"Debe ser {RouterKinds.Mikrotik} o {RouterKinds.Unifi}.");
+            errors.Add("tipo", $"Debe ser {string.Join(" o ", Kinds.RouterKindRegistry.Tipos)}.");
         }
 
         var secret = RouterSettings.Apply(request, router, errors, creating: true, unifi.Value.AllowPlainHttp);
@@ -42,14 +42,14 @@ public sealed class RouterAdmin(
         }
 
         await audit.RecordAsync(caller, "router.crear", $"router:{router.Id}", router.EmpresaId, cancellationToken);
-        return (router, Radius.RouterConnections.IsRadius(router) ? secret : null);
+        return (router, Kinds.RouterKindRegistry.For(router) is { SecretIsGenerated: true } ? secret : null);
     }
 
     /// <summary>A RADIUS router's new token (the old one stops working at once); shown this once.</summary>
     public async Task<(RouterEntity Router, string RadiusToken)> RegenerateRadiusTokenAsync(AdminCaller caller, long? routerId, CancellationToken cancellationToken)
     {
         var router = await GetAsync(caller, routerId, cancellationToken);
-        if (!Radius.RouterConnections.IsRadius(router))
+        if (Kinds.RouterKindRegistry.For(router) is not { SecretIsGenerated: true })
         {
             throw new ConflictException("El router no usa conexion radius.");
         }

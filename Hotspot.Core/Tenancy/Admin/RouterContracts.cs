@@ -29,22 +29,24 @@ public sealed record RouterResponse(
     /// <param name="radiusToken">The RADIUS token just generated (create, regenerate): shown this once.</param>
     public static RouterResponse From(RouterEntity r, string? radiusToken = null)
     {
-        if (Hotspot.Radius.RouterConnections.IsRadius(r))
+        var kind = Kinds.RouterKindRegistry.For(r);
+        if (kind is { SecretIsGenerated: true })
         {
             var identifier = radiusToken is null ? Hotspot.Radius.RadiusIdentity.Masked(r.Id) : new Hotspot.Radius.RadiusIdentity(r.Id, radiusToken).NasIdentifier;
             return new RouterResponse(
                 r.Id, r.EmpresaId, r.Nombre, r.Ubicacion, r.Tipo, r.Activo, null, null, null, null, null, null, null, null, null,
                 new ApiAcciones(r.ApiHabilitada, r.ApiPost, r.ApiGet), r.CreadoEn, Sales.Purchases.LoginPageHosts.Listed(r),
-                Hotspot.Radius.RouterConnections.Radius, new RouterRadiusView(identifier));
+                kind.Conexion, new RouterRadiusView(identifier));
         }
 
-        var mikrotik = r.Tipo == RouterKinds.Mikrotik;
+        // Host, port, user and TLS are the fields of a kind the cloud connects to by its RouterOS API.
+        var mikrotik = kind is { Provisioning: Kinds.ProvisioningPath.RouterOsUser };
         var secret = r.TieneSecreto ? Masked : null;
         return new RouterResponse(
             r.Id, r.EmpresaId, r.Nombre, r.Ubicacion, r.Tipo, r.Activo,
             mikrotik ? r.Host : null, mikrotik ? r.Puerto : null, mikrotik ? r.Usuario : null, mikrotik ? secret : null, mikrotik ? r.Tls : null,
             r.CertificadoSha256, mikrotik ? null : r.BaseUrl, mikrotik ? null : r.Site, mikrotik ? null : secret,
             new ApiAcciones(r.ApiHabilitada, r.ApiPost, r.ApiGet), r.CreadoEn, Sales.Purchases.LoginPageHosts.Listed(r),
-            mikrotik ? Hotspot.Radius.RouterConnections.Api : null);
+            kind?.Conexion);
     }
 }

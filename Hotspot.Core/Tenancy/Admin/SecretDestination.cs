@@ -13,9 +13,10 @@ internal sealed record SecretDestination(string? Host, int? Puerto, bool Tls, st
         new(router.Host?.ToLowerInvariant(), router.Puerto, router.Tls, router.BaseUrl, router.CertificadoSha256);
 
     /// <summary>The request field that carries the router's secret.</summary>
-    public static string SecretField(RouterEntity router) => router.Tipo == RouterKinds.Unifi ? "api_key" : "password";
+    public static string SecretField(RouterEntity router) => KindOf(router).SecretField;
 
-    public static string SecretRequired(RouterEntity router) => router.Tipo == RouterKinds.Unifi
-        ? "Envíe de nuevo la api_key: cambiar base_url o certificado_sha256 cambia adónde se envía, y la guardada solo se envía al destino para el que se introdujo."
-        : "Envíe de nuevo la contraseña: cambiar host, puerto, tls o certificado_sha256 cambia adónde se envía, y la guardada solo se envía al destino para el que se introdujo.";
+    public static string SecretRequired(RouterEntity router) => KindOf(router).SecretRequiredMessage;
+
+    private static Kinds.IRouterKind KindOf(RouterEntity router) =>
+        Kinds.RouterKindRegistry.For(router) ?? throw new InvalidOperationException($"Router {router.Id} is of no known kind ({router.Tipo}).");
 }
