@@ -51,9 +51,9 @@ public static partial class MarcaValidation
 
     private static void Phone(FieldErrors errors, string field, string? value)
     {
-        if (!string.IsNullOrEmpty(value) && !PhonePattern().IsMatch(value))
+        if (!string.IsNullOrEmpty(value) && !PhonePattern().IsMatch(value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)))
         {
-            errors.Add(field, "Debe ser un número de teléfono: + opcional y de 7 a 15 dígitos.");
+            errors.Add(field, "Debe ser un número de teléfono: + opcional y de 7 a 15 dígitos (se admiten espacios y guiones).");
         }
     }
 
