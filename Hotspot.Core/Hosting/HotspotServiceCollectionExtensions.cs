@@ -152,6 +152,7 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<EmpresaAdmin>();
         services.TryAddSingleton<Hotspot.Branding.MarcaStore>();
         services.TryAddSingleton<Hotspot.Branding.MarcaAdmin>();
+        services.TryAddSingleton<Hotspot.Branding.MarcaEfectiva>();
         services.TryAddSingleton<UsuarioAdmin>();
         services.TryAddSingleton<RouterAdmin>();
         services.TryAddSingleton<ApiKeyAdmin>();

@@ -93,4 +93,35 @@ public sealed class MarcaAdminTests(AzuriteFixture azurite)
             new { terminos = new string('a', 4001) });
         Assert.True(refused.GetProperty("errors").TryGetProperty("terminos", out _), refused.GetRawText());
     }
+    [Fact]
+    public async Task Config_public_gives_the_router_override_over_the_company_brand_and_the_company_name_by_default()
+    {
+        await using var world = await SecurityWorld.CreateAsync(azurite);
+        var a = world.A;
+        var before = await PublicBrandAsync(world, a.ApiKey);
+        Assert.Equal("Empresa A", before.GetProperty("nombre_comercial").GetString());
+        Assert.Equal("es", before.GetProperty("idioma").GetString());
+
+        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/v1/admin/empresas/{a.EmpresaId}/marca", a.AdminToken, Brand);
+        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/v1/admin/routers/{a.RouterId}/marca", a.AdminToken, new { nombre_comercial = "Terraza", idioma = "en" });
+        var after = await PublicBrandAsync(world, a.ApiKey);
+
+        Assert.Equal(
+            ["nombre_comercial", "color_primario", "color_secundario", "telefono", "whatsapp", "email", "terminos", "idioma"],
+            after.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Terraza", after.GetProperty("nombre_comercial").GetString());
+        Assert.Equal("en", after.GetProperty("idioma").GetString());
+        Assert.Equal("#1a2b3c", after.GetProperty("color_primario").GetString());
+        Assert.Equal("hola@cafeluna.mx", after.GetProperty("email").GetString());
+        Assert.Equal("Uso razonable.\nSin descargas masivas.", after.GetProperty("terminos").GetString());
+        Assert.Equal("Empresa B", (await PublicBrandAsync(world, world.B.ApiKey)).GetProperty("nombre_comercial").GetString());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> PublicBrandAsync(SecurityWorld world, string apiKey)
+    {
+        using var response = await world.Host.SendAsync(HttpMethod.Get, "/api/v1/config/public", apiKey: apiKey);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("marca").Clone();
+    }
 }
