@@ -150,6 +150,9 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<UnifiGrantSweep>();
         services.TryAddSingleton<PortalSweep>();
         services.TryAddSingleton<EmpresaAdmin>();
+        services.TryAddSingleton<Hotspot.Branding.MarcaStore>();
+        services.TryAddSingleton<Hotspot.Branding.MarcaAdmin>();
+        services.TryAddSingleton<Hotspot.Branding.MarcaEfectiva>();
         services.TryAddSingleton<UsuarioAdmin>();
         services.TryAddSingleton<RouterAdmin>();
         services.TryAddSingleton<ApiKeyAdmin>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hotspot.ActionApi;
 using Hotspot.Auth;
+using Hotspot.Branding;
 using Hotspot.ExternalPortal;
 using Hotspot.Health;
 using Hotspot.Http.Contracts;
@@ -141,6 +142,33 @@ public static class RouteTable
         new RouteContract("Delete a router")
             .AnswersEmpty(204, "Deleted.")
             .Fails(404, 409));
+
+    public static readonly HotspotRoute GetMarcaEmpresa = new("GetMarcaEmpresa", ["GET"], $"{Admin}/empresas/{{empresaId}}/marca", AuthKind.Session, Handle.With<MarcaAdmin>(MarcaEndpoints.GetCompanyAsync),
+        new RouteContract("Read a company's brand (a cliente_admin only its own)")
+            .Answers<MarcaResponse>(200, "The brand; fields not set are null.")
+            .Fails(404));
+
+    public static readonly HotspotRoute PutMarcaEmpresa = new("PutMarcaEmpresa", ["PUT"], $"{Admin}/empresas/{{empresaId}}/marca", AuthKind.Session, Handle.With<MarcaAdmin>(MarcaEndpoints.PutCompanyAsync),
+        new RouteContract("Set a company's brand: business name, colours, contact, terms, language default")
+            .Accepts<MarcaRequest>()
+            .Answers<MarcaResponse>(200, "Saved.")
+            .Fails(404));
+
+    public static readonly HotspotRoute GetMarcaRouter = new("GetMarcaRouter", ["GET"], $"{Admin}/routers/{{routerId}}/marca", AuthKind.Session, Handle.With<MarcaAdmin>(MarcaEndpoints.GetRouterAsync),
+        new RouteContract("Read a router's brand override")
+            .Answers<MarcaResponse>(200, "The override; fields not set are null and fall back to the company's.")
+            .Fails(404));
+
+    public static readonly HotspotRoute PutMarcaRouter = new("PutMarcaRouter", ["PUT"], $"{Admin}/routers/{{routerId}}/marca", AuthKind.Session, Handle.With<MarcaAdmin>(MarcaEndpoints.PutRouterAsync),
+        new RouteContract("Set a router's brand override; each field set wins over the company's")
+            .Accepts<MarcaRequest>()
+            .Answers<MarcaResponse>(200, "Saved.")
+            .Fails(404));
+
+    public static readonly HotspotRoute DeleteMarcaRouter = new("DeleteMarcaRouter", ["DELETE"], $"{Admin}/routers/{{routerId}}/marca", AuthKind.Session, Handle.With<MarcaAdmin>(MarcaEndpoints.DeleteRouterAsync),
+        new RouteContract("Remove a router's brand override; the company's applies")
+            .AnswersEmpty(204, "Removed.")
+            .Fails(404));
 
     public static readonly HotspotRoute TestRouterConnection = new("TestRouterConnection", ["POST"], $"{Admin}/routers/{{routerId}}/test-connection", AuthKind.Session, Handle.With<RouterConnectionTest>(RouterTestEndpoints.TestConnectionAsync),
         new RouteContract("Try the router's stored connection settings")
@@ -409,6 +437,7 @@ public static class RouteTable
         CreateUsuario, ListUsuarios, GetUsuario, UpdateUsuario,
         CreateRouter, RegenerateRadiusToken, ListRouters, GetRouter, UpdateRouter, DeleteRouter,
         TestRouterConnection,
+        GetMarcaEmpresa, PutMarcaEmpresa, GetMarcaRouter, PutMarcaRouter, DeleteMarcaRouter,
         IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
         ListAudit,
         SweepRouter,

@@ -170,7 +170,7 @@ public sealed class CatalogTests(AzuriteFixture azurite)
 
         using var catalog = await world.Host.SendAsync(HttpMethod.Get, "/api/v1/catalogo_perfiles_venta", apiKey: world.ApiKey);
 
-        Assert.Equal(["empresa", "router", "pagos"], config.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["empresa", "router", "pagos", "marca"], config.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["id", "nombre", "conekta_public_key", "mercadopago_public_key", "conekta_mode"], config.GetProperty("empresa").EnumerateObject().Select(p => p.Name));
         Assert.Equal((world.RouterId, "Lobby"), (config.GetProperty("router").GetProperty("id").GetInt64(), config.GetProperty("router").GetProperty("nombre").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, catalog.StatusCode);

@@ -1,4 +1,5 @@
 using Hotspot.Auth;
+using Hotspot.Branding;
 using Hotspot.Http;
 using Hotspot.Sales.Payments;
 
@@ -8,7 +9,7 @@ namespace Hotspot.Sales.Catalog;
 /// The portal's side of the catalog (router API key): what the router's page shows before a guest buys. Only active
 /// products of the key's own router, in the operator's order; a deactivated router or company sells nothing.
 /// </summary>
-public sealed class PublicCatalog(ProductoStore productos, PaymentCredentialStore payments)
+public sealed class PublicCatalog(ProductoStore productos, PaymentCredentialStore payments, MarcaEfectiva marcas)
 {
     /// <summary>The company and router a portal page belongs to, and the payment providers its company has configured.</summary>
     public async Task<ConfigPublica> ConfigAsync(RouterPrincipal key, CancellationToken cancellationToken)
@@ -19,7 +20,8 @@ public sealed class PublicCatalog(ProductoStore productos, PaymentCredentialStor
         return new ConfigPublica(
             new EmpresaPublica(key.Empresa.Id, key.Empresa.Nombre, null, null, null),
             new RouterPublico(key.Router.Id, key.Router.Nombre, key.Router.Ubicacion),
-            new PagosPublicos([.. providers.Select(PaymentProviderNames.Of)], "redireccion"));
+            new PagosPublicos([.. providers.Select(PaymentProviderNames.Of)], "redireccion"),
+            await marcas.ForAsync(key.Empresa, key.Router, cancellationToken));
     }
 
     public async Task<IReadOnlyList<ProductoEnVenta>> ListAsync(RouterPrincipal key, CancellationToken cancellationToken)

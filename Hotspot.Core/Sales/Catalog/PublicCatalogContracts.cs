@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Hotspot.Branding;
 
 namespace Hotspot.Sales.Catalog;
 
-/// <summary><c>GET /api/v1/config/public</c> in pagos_hotspot_api's shape, plus <c>pagos</c> (which providers the page may offer).</summary>
-public sealed record ConfigPublica(EmpresaPublica Empresa, RouterPublico Router, PagosPublicos Pagos);
+/// <summary>
+/// <c>GET /api/v1/config/public</c> in pagos_hotspot_api's shape, plus <c>pagos</c> (which providers the page may offer)
+/// and <c>marca</c> (the venue's effective brand).
+/// </summary>
+public sealed record ConfigPublica(EmpresaPublica Empresa, RouterPublico Router, PagosPublicos Pagos, MarcaPublica Marca);
 
 /// <summary>pagos' public keys stay in the shape (null until a provider that has one is configured).</summary>
 public sealed record EmpresaPublica(long Id, string Nombre, string? ConektaPublicKey, string? MercadopagoPublicKey, string? ConektaMode);

@@ -1,0 +1,27 @@
+using Hotspot.Storage;
+using Hotspot.Tenancy.Entities;
+
+namespace Hotspot.Branding;
+
+/// <summary>Brands, kept apart from companies and routers so each can change on its own.</summary>
+public sealed class MarcaStore(TableStore store)
+{
+    public const string Table = "Marcas";
+
+    private readonly TableRepository<MarcaEntity> _marcas = store.Repository<MarcaEntity>(Table);
+
+    public Task<MarcaEntity?> GetAsync(long empresaId, long? routerId, CancellationToken cancellationToken) =>
+        _marcas.GetAsync(StoredEntity.Key(empresaId), Row(routerId), cancellationToken);
+
+    public Task SaveAsync(MarcaEntity marca, CancellationToken cancellationToken)
+    {
+        marca.PartitionKey = StoredEntity.Key(marca.EmpresaId);
+        marca.RowKey = Row(marca.RouterId);
+        return _marcas.UpsertAsync(marca, cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(long empresaId, long routerId, CancellationToken cancellationToken) =>
+        await _marcas.DeleteAsync(StoredEntity.Key(empresaId), Row(routerId), Azure.ETag.All, cancellationToken);
+
+    private static string Row(long? routerId) => routerId is { } id ? MarcaEntity.RouterRow(id) : MarcaEntity.CompanyRow;
+}

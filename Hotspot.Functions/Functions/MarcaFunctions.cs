@@ -1,0 +1,33 @@
+using Hotspot.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Hotspot.Functions;
+
+public static class MarcaFunctions
+{
+    [Function("GetMarcaEmpresa")]
+    public static Task<IResult> GetMarcaEmpresa(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/empresas/{empresaId}/marca")] HttpRequest request, CancellationToken cancellationToken) =>
+        RouteTable.GetMarcaEmpresa.ExecuteAsync(request.HttpContext, cancellationToken);
+
+    [Function("PutMarcaEmpresa")]
+    public static Task<IResult> PutMarcaEmpresa(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/admin/empresas/{empresaId}/marca")] HttpRequest request, CancellationToken cancellationToken) =>
+        RouteTable.PutMarcaEmpresa.ExecuteAsync(request.HttpContext, cancellationToken);
+
+    [Function("GetMarcaRouter")]
+    public static Task<IResult> GetMarcaRouter(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/routers/{routerId}/marca")] HttpRequest request, CancellationToken cancellationToken) =>
+        RouteTable.GetMarcaRouter.ExecuteAsync(request.HttpContext, cancellationToken);
+
+    [Function("PutMarcaRouter")]
+    public static Task<IResult> PutMarcaRouter(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/admin/routers/{routerId}/marca")] HttpRequest request, CancellationToken cancellationToken) =>
+        RouteTable.PutMarcaRouter.ExecuteAsync(request.HttpContext, cancellationToken);
+
+    [Function("DeleteMarcaRouter")]
+    public static Task<IResult> DeleteMarcaRouter(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/admin/routers/{routerId}/marca")] HttpRequest request, CancellationToken cancellationToken) =>
+        RouteTable.DeleteMarcaRouter.ExecuteAsync(request.HttpContext, cancellationToken);
+}
