@@ -30,6 +30,9 @@ public sealed class ControllerException : Exception
 
     public ControllerError Error { get; }
 
+    /// <summary>For <see cref="ControllerError.Unavailable"/>: when the controller (or its connector) said to try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The argument or budget property at fault, when there is one (e.g. <c>DownloadKbps</c>, <c>Site</c>).</summary>
     public string? Field { get; }
 }

@@ -34,6 +34,7 @@ internal static class ControllerProblems
         ControllerError.LimitOutOfRange or ControllerError.InvalidArgument or ControllerError.UnknownSite
             or ControllerError.DeviceNotFound or ControllerError.NotAGuest =>
             Problems.Invalid(FieldOf(e), ControllerMessages.Spanish(e.Error)),
+        ControllerError.Unavailable when e.RetryAfter is { } wait => Problems.Unavailable(ControllerMessages.Spanish(e.Error), wait),
         ControllerError.Unavailable => Problems.Unavailable(ControllerMessages.Spanish(e.Error)),
         _ => Results.Problem(ControllerMessages.Spanish(e.Error), statusCode: StatusCodes.Status502BadGateway, title: "Bad gateway"),
     };

@@ -31,6 +31,9 @@ public sealed record GuestPortalVisit(
 /// <summary>The page to show (with its status), or where to send the guest.</summary>
 public sealed record GuestPortalAnswer(PortalView? View, int Status, Uri? Redirect)
 {
+    /// <summary>With a 503: when the guest may try again (the controller's connector said so).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static GuestPortalAnswer Page(PortalView view, int status = StatusCodes.Status200OK) => new(view, status, null);
 
     public static GuestPortalAnswer RedirectTo(Uri target) => new(null, StatusCodes.Status302Found, target);

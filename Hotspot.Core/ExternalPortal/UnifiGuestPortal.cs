@@ -143,7 +143,7 @@ public sealed class UnifiGuestPortal(
             ControllerError.Unavailable => (text.Unavailable, StatusCodes.Status503ServiceUnavailable),
             _ => (text.Failed, StatusCodes.Status502BadGateway),
         };
-        return GuestPortalAnswer.Page(new PortalView(guest.Ssid, message), statusCode);
+        return GuestPortalAnswer.Page(new PortalView(guest.Ssid, message), statusCode) with { RetryAfter = e.RetryAfter };
     }
 
     private static async Task DeauthorizeQuietlyAsync(IGuestAccessController controller, GuestDevice device)

@@ -10,7 +10,7 @@ public static class UnifiGuestPortalEndpoints
     {
         ForbidFraming(context.Response);
         var visit = GuestPortalVisit.Of(context);
-        return Answer(visit, await portal.ShowAsync(visit, cancellationToken));
+        return Answer(context.Response, visit, await portal.ShowAsync(visit, cancellationToken));
     }
 
     public static async Task<IResult> SubmitAsync(UnifiGuestPortal portal, HttpContext context, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public static class UnifiGuestPortalEndpoints
         ForbidFraming(context.Response);
         var visit = GuestPortalVisit.Of(context);
         var form = await PortalForm.ReadAsync(context.Request, cancellationToken);
-        return Answer(visit, await portal.SubmitAsync(visit, form, cancellationToken));
+        return Answer(context.Response, visit, await portal.SubmitAsync(visit, form, cancellationToken));
     }
 
     /// <summary>No other site may show the page in a frame (clickjacking the accept and voucher buttons).</summary>
@@ -28,8 +28,13 @@ public static class UnifiGuestPortalEndpoints
         response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
     }
 
-    private static IResult Answer(GuestPortalVisit visit, GuestPortalAnswer answer)
+    private static IResult Answer(HttpResponse response, GuestPortalVisit visit, GuestPortalAnswer answer)
     {
+        if (answer.RetryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return answer.Redirect is { } target ? Results.Redirect(target.AbsoluteUri) : PortalPage.Render(visit.Text, answer.View!, answer.Status);
     }
 }

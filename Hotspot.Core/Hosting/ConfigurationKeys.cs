@@ -43,6 +43,9 @@ public static class ConfigurationKeys
     public const string CloneIdleMinutes = "CLONE_IDLE_MINUTES";
     public const string PortalFreeMinutes = "Hotspot:Portal:FreeMinutes";
     public const string UnifiAllowPlainHttp = "Hotspot:Unifi:AllowPlainHttp";
+    public const string UnifiSiteManagerUrl = "Hotspot:Unifi:SiteManagerUrl";
+    public const string UnifiSiteManagerCertificateSha256 = "Hotspot:Unifi:SiteManagerCertificateSha256";
+    public const string UnifiSiteManagerRequestsPerMinute = "Hotspot:Unifi:SiteManagerRequestsPerMinute";
     public const string PortalRedirectHosts = "Hotspot:Portal:RedirectHosts";
     public const string CorsAllowedOrigins = "Hotspot:Cors:AllowedOrigins";
     public const string ClientAddressForwardedHops = "Hotspot:ClientAddress:ForwardedHops";
@@ -68,6 +71,9 @@ public static class ConfigurationKeys
         new(CloneIdleMinutes, SettingScope.OptionalInAzure, "Minutes a RANDMAC clone may stay unused before the sweeper folds its time into its base and removes it (default 1440)."),
         new(PortalFreeMinutes, SettingScope.OptionalInAzure, "Minutes of free access the UniFi guest portal offers for accepting the terms; 0 offers vouchers only (default 60)."),
         new(UnifiAllowPlainHttp, SettingScope.LocalOnly, "Lab only: allow http:// UniFi base URLs, which send the controller's API key in clear (never with a certificate pin; default false)."),
+        new(UnifiSiteManagerUrl, SettingScope.LocalOnly, "Ubiquiti's Site Manager, whose connector reaches UniFi consoles behind NAT (default https://api.ui.com); the UniFi simulator's address in development and tests."),
+        new(UnifiSiteManagerCertificateSha256, SettingScope.LocalOnly, "Lab only: the pinned certificate of the Site Manager stand-in (the UniFi simulator's); unset, the certificate is validated for its host."),
+        new(UnifiSiteManagerRequestsPerMinute, SettingScope.OptionalInAzure, "Requests per minute per Site Manager API key, counted per instance; over it a guest gets 503 with Retry-After and nothing is sent (default 10000, Ubiquiti's v1 limit; 100 for an Early Access key)."),
         new("Hotspot:Payments:MercadoPagoApiBase", SettingScope.LocalOnly, "Mercado Pago's API base (default https://api.mercadopago.com/); the payment simulator's address in development and tests."),
         new("Hotspot:Payments:StripeApiBase", SettingScope.LocalOnly, "Stripe's API base (default https://api.stripe.com); the payment simulator's address in development and tests."),
         new("Hotspot:Payments:StripeConnectBase", SettingScope.LocalOnly, "Stripe's Connect base (default https://connect.stripe.com)."),

@@ -25,6 +25,7 @@ using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
 using Hotspot.Timers;
 using Hotspot.Unifi;
+using Hotspot.Unifi.SiteManager;
 using Hotspot.Vouchers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -171,7 +172,13 @@ public static class HotspotServiceCollectionExtensions
 
     private static void AddDrivers(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddUnifiDriver(options => options.AllowPlainHttp = configuration.GetValue(ConfigurationKeys.UnifiAllowPlainHttp, false));
+        services.AddUnifiDriver(options =>
+        {
+            options.AllowPlainHttp = configuration.GetValue(ConfigurationKeys.UnifiAllowPlainHttp, false);
+            options.SiteManagerUrl = configuration.GetValue(ConfigurationKeys.UnifiSiteManagerUrl, SiteManagerConnector.DefaultUrl)!;
+            options.SiteManagerCertificateSha256 = configuration[ConfigurationKeys.UnifiSiteManagerCertificateSha256] is { Length: > 0 } pin ? pin : null;
+            options.SiteManagerRequestsPerMinute = configuration.GetValue(ConfigurationKeys.UnifiSiteManagerRequestsPerMinute, options.SiteManagerRequestsPerMinute);
+        });
         services.AddSingleton<IRouterDriver, UnifiRouterDriver>();
         services.AddSingleton<IRouterDriver, MikrotikRouterDriver>();
         services.TryAddSingleton<RouterControllers>();

@@ -8,7 +8,7 @@ namespace Hotspot.Kinds;
 /// <summary>The one place that knows which kinds exist. Kinds are stateless, so lookup needs no instance.</summary>
 public sealed class RouterKindRegistry
 {
-    public static readonly IReadOnlyList<IRouterKind> All = [new MikrotikApiKind(), new MikrotikRadiusKind(), new UnifiKind()];
+    public static readonly IReadOnlyList<IRouterKind> All = [new MikrotikApiKind(), new MikrotikRadiusKind(), new UnifiKind(), new UnifiSiteManagerKind()];
 
     /// <summary>The kind of a stored router, or null for a row of a kind this build does not know.</summary>
     public static IRouterKind? For(RouterEntity router)
@@ -17,9 +17,9 @@ public sealed class RouterKindRegistry
         return All.FirstOrDefault(kind => kind.Matches(router));
     }
 
-    /// <summary>The kind a new router asks for; a MikroTik without <c>conexion</c> is the API kind.</summary>
+    /// <summary>The kind a new router asks for; a MikroTik without <c>conexion</c> is the API kind, a UniFi without one the local kind.</summary>
     public static IRouterKind? For(string? tipo, string? conexion) =>
-        All.FirstOrDefault(kind => kind.Tipo == tipo && (kind.Conexion is null || kind.Conexion == (conexion ?? MikrotikApiKind.DefaultConexion)));
+        All.FirstOrDefault(kind => kind.Tipo == tipo && kind.Conexion == (conexion ?? (tipo == Tenancy.RouterKinds.Mikrotik ? MikrotikApiKind.DefaultConexion : null)));
 
     /// <summary>The <c>tipo</c> values a router may have, each once.</summary>
     public static IEnumerable<string> Tipos => All.Select(kind => kind.Tipo).Distinct();

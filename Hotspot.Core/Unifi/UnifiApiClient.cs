@@ -46,6 +46,14 @@ internal sealed class UnifiApiClient(IHttpClientFactory httpClientFactory, Unifi
             throw new ControllerException(ControllerError.CredentialsRejected, $"No API key is stored for UniFi router {RouterId}.");
         }
 
+        if (connection.SiteManagerBudget?.TryTake(apiKey) is { } wait)
+        {
+            throw new ControllerException(ControllerError.Unavailable,
+                $"UniFi router {RouterId}: the Site Manager key's {connection.SiteManagerBudget.RequestsPerMinute} requests per minute are spent; " +
+                $"{Path(request)} was not sent.")
+            { RetryAfter = wait };
+        }
+
         request.Headers.Add("X-API-KEY", apiKey);
         request.Headers.Accept.ParseAdd("application/json");
         UnifiTls.Apply(request, _tls);
@@ -113,12 +121,25 @@ internal sealed class UnifiApiClient(IHttpClientFactory httpClientFactory, Unifi
         return response.StatusCode switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ControllerException(ControllerError.CredentialsRejected,
-                $"{what}: the API key was rejected. Create one in Network > Control Plane > Integrations."),
-            HttpStatusCode.TooManyRequests => new ControllerException(ControllerError.Unavailable, $"{what}: it is throttling requests."),
+                connection.ViaSiteManager
+                    ? $"{what}: the Site Manager API key was rejected, or it does not reach this console. Create one at unifi.ui.com (API)."
+                    : $"{what}: the API key was rejected. Create one in Network > Control Plane > Integrations."),
+            HttpStatusCode.TooManyRequests => new ControllerException(ControllerError.Unavailable, $"{what}: it is throttling requests.")
+            {
+                RetryAfter = RetryAfterOf(response),
+            },
+            HttpStatusCode.RequestTimeout => new ControllerException(ControllerError.Unavailable, $"{what}: the console did not answer the connector in time."),
             >= HttpStatusCode.InternalServerError => new ControllerException(ControllerError.Unavailable, $"{what}: the controller failed."),
             _ => new ControllerException(ControllerError.UnexpectedResponse, $"{what}."),
         };
     }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when date > DateTimeOffset.UtcNow => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static async Task<string> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

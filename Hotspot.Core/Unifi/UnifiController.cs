@@ -5,12 +5,17 @@ namespace Hotspot.Unifi;
 /// <summary>
 /// <see cref="IGuestAccessController"/> over the UniFi Network Integration API (Network 9.1+): site by
 /// internalReference, client by MAC filter, AUTHORIZE_GUEST_ACCESS with an explicit time limit, then a read-back.
+/// Site ids and client ids are cached, so a warm authorization is the action and its read-back.
 /// </summary>
-internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection connection, UnifiSiteCache sites, UnifiDriverOptions options)
+internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection connection, UnifiSiteCache sites, UnifiClientCache clients,
+    UnifiDriverOptions options)
     : IGuestAccessController
 {
     private const int PageSize = 200;
     private const int MaxPages = 50;
+
+    // A device that is not a guest has no authorization to revoke.
+    private static readonly UnifiActionAnswer NotAGuestAnswer = new(null, null, null);
 
     public Task<ControllerInfo> TestConnectionAsync(CancellationToken cancellationToken) =>
         WithinBudget(TestConnectionCoreAsync, cancellationToken);
@@ -59,19 +64,25 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
         var action = UnifiLimits.ToAuthorizeAction(authorization.Budget);
         var device = authorization.Device;
         var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
-        var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken) ?? throw NotConnected(device, site);
-        if (client.Access?.IsGuest != true)
-        {
-            throw new ControllerException(ControllerError.NotAGuest,
-                $"Device {device.Mac} on site {site} is not a guest: it is not on a captive-portal network.", nameof(GuestDevice.Mac));
-        }
 
         // The Integration API's action takes no AP MAC (the legacy API did); the client id identifies the device.
-        var clientPath = $"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(client.Id!)}";
-        _ = await api.PostOrNullAsync<object>($"{clientPath}/actions", action, cancellationToken)
-            ?? throw NotConnected(device, site);
+        // A 404 means the action was not applied, so it is safe to send again to the id a fresh lookup finds.
+        var (client, applied) = await OnClientAsync(site, siteId, device.Mac, known =>
+        {
+            if (!known.IsGuest)
+            {
+                throw new ControllerException(ControllerError.NotAGuest,
+                    $"Device {device.Mac} on site {site} is not a guest: it is not on a captive-portal network.", nameof(GuestDevice.Mac));
+            }
 
-        var readBack = await api.GetOrNullAsync<UnifiClient>(clientPath, cancellationToken)
+            return api.PostOrNullAsync<object>($"{ClientPath(siteId, known.Id)}/actions", action, cancellationToken);
+        }, cancellationToken);
+        if (client is null || applied is null)
+        {
+            throw NotConnected(device, site);
+        }
+
+        var readBack = await api.GetOrNullAsync<UnifiClient>(ClientPath(siteId, client.Id), cancellationToken)
             ?? throw new ControllerException(ControllerError.DeviceNotFound,
                 $"Device {device.Mac} was authorized on site {site} but the controller no longer sees it connected.", nameof(GuestDevice.Mac));
         return ToStatus(readBack);
@@ -81,13 +92,8 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
     {
         ArgumentNullException.ThrowIfNull(device);
         var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
-        var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken);
-        if (client is null)
-        {
-            return null;
-        }
-
-        var detail = await api.GetOrNullAsync<UnifiClient>($"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(client.Id!)}", cancellationToken);
+        var (_, detail) = await OnClientAsync(site, siteId, device.Mac,
+            known => api.GetOrNullAsync<UnifiClient>(ClientPath(siteId, known.Id), cancellationToken), cancellationToken);
         return detail is null ? null : ToStatus(detail);
     }
 
@@ -95,19 +101,44 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
     {
         ArgumentNullException.ThrowIfNull(device);
         var (site, siteId) = await ResolveSiteAsync(device.Site, cancellationToken);
-        var client = await FindClientAsync(site, siteId, device.Mac, cancellationToken);
-        if (client is null || client.Access?.IsGuest != true)
-        {
-            return false;
-        }
 
         // Asked even when the list shows the guest unauthorized: an authorization granted but not yet applied by the
         // AP is listed so, and must not come alive later. The controller's answer says whether there was one.
-        var answer = await api.PostOrNullAsync<UnifiActionAnswer>(
-            $"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(client.Id!)}/actions",
-            new UnifiSimpleAction(UnifiSimpleAction.Unauthorize), cancellationToken);
+        var (_, answer) = await OnClientAsync(site, siteId, device.Mac, known => known.IsGuest
+            ? api.PostOrNullAsync<UnifiActionAnswer>($"{ClientPath(siteId, known.Id)}/actions",
+                new UnifiSimpleAction(UnifiSimpleAction.Unauthorize), cancellationToken)
+            : Task.FromResult<UnifiActionAnswer?>(NotAGuestAnswer), cancellationToken);
         return answer?.RevokedAuthorization is not null;
     }
+
+    /// <summary>
+    /// Calls <paramref name="call"/> with the device's client: the cached one first, and when the controller answers
+    /// that id with 404, the one a fresh lookup finds. Null client: the device is not connected.
+    /// </summary>
+    private async Task<(CachedClient? Client, T? Result)> OnClientAsync<T>(string site, string siteId, MacAddress mac,
+        Func<CachedClient, Task<T?>> call, CancellationToken cancellationToken) where T : class
+    {
+        if (clients.Find(connection.BaseUrl, siteId, mac) is { } cached)
+        {
+            if (await call(cached) is { } result)
+            {
+                return (cached, result);
+            }
+
+            clients.Forget(connection.BaseUrl, siteId, mac);
+        }
+
+        var found = await FindClientAsync(site, siteId, mac, cancellationToken);
+        if (found is null)
+        {
+            return (null, null);
+        }
+
+        var known = new CachedClient(found.Id!, found.Access?.IsGuest == true);
+        return (known, await call(known));
+    }
+
+    private static string ClientPath(string siteId, string clientId) => $"/v1/sites/{siteId}/clients/{Uri.EscapeDataString(clientId)}";
 
     private async Task<IReadOnlyList<KnownHost>> ListClientsAsync(string? site, string? filter, CancellationToken cancellationToken)
     {
@@ -137,7 +168,17 @@ internal sealed class UnifiController(UnifiApiClient api, UnifiRouterConnection 
             ?? throw SiteGone(site);
 
         // The filter already selects the MAC; checking again guards against a controller that ignores filters.
-        return page.Data?.FirstOrDefault(c => c.Id is not null && MacAddress.TryParse(c.MacAddress, out var m) && m == mac);
+        var client = page.Data?.FirstOrDefault(c => c.Id is not null && MacAddress.TryParse(c.MacAddress, out var m) && m == mac);
+        if (client is null)
+        {
+            clients.Forget(connection.BaseUrl, siteId, mac);
+        }
+        else
+        {
+            clients.Remember(connection.BaseUrl, siteId, mac, new CachedClient(client.Id!, client.Access?.IsGuest == true), options.ClientCacheLifetime);
+        }
+
+        return client;
     }
 
     private async Task<(string Site, string SiteId)> ResolveSiteAsync(string? requested, CancellationToken cancellationToken)

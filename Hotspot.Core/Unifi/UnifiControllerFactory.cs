@@ -8,12 +8,14 @@ public sealed class UnifiControllerFactory
 {
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly UnifiSiteCache _sites;
+    private readonly UnifiClientCache _clients;
     private readonly UnifiDriverOptions _options;
 
-    internal UnifiControllerFactory(IHttpClientFactory httpClientFactory, UnifiSiteCache sites, IOptions<UnifiDriverOptions> options)
+    internal UnifiControllerFactory(IHttpClientFactory httpClientFactory, UnifiSiteCache sites, UnifiClientCache clients, IOptions<UnifiDriverOptions> options)
     {
         _httpClientFactory = httpClientFactory;
         _sites = sites;
+        _clients = clients;
         _options = options.Value;
     }
 
@@ -26,6 +28,6 @@ public sealed class UnifiControllerFactory
             throw new ArgumentException("The UniFi base URL is an absolute http(s) URL such as https://host/proxy/network/integration.", nameof(connection));
         }
 
-        return new UnifiController(new UnifiApiClient(_httpClientFactory, connection, _options), connection, _sites, _options);
+        return new UnifiController(new UnifiApiClient(_httpClientFactory, connection, _options), connection, _sites, _clients, _options);
     }
 }

@@ -35,4 +35,19 @@ public sealed class UnifiDriverOptions
 
     /// <summary>How long a site's id, looked up by its internalReference, is reused.</summary>
     public TimeSpan SiteCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a client's id and guest flag, looked up by MAC, are reused (a stale id is looked up again).</summary>
+    public TimeSpan ClientCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Ubiquiti's Site Manager, whose connector reaches consoles behind NAT (the simulator in development and tests).</summary>
+    public Uri SiteManagerUrl { get; set; } = SiteManager.SiteManagerConnector.DefaultUrl;
+
+    /// <summary>Lab only: the pinned certificate of a Site Manager stand-in; null validates the certificate for its host.</summary>
+    public string? SiteManagerCertificateSha256 { get; set; }
+
+    /// <summary>
+    /// Requests per minute per Site Manager API key (Ubiquiti documents 10,000 for v1 stable keys, 100 for Early Access);
+    /// 0 for no budget of ours.
+    /// </summary>
+    public int SiteManagerRequestsPerMinute { get; set; } = 10_000;
 }

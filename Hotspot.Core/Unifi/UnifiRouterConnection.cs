@@ -14,14 +14,21 @@ namespace Hotspot.Unifi;
 /// </param>
 /// <param name="AcceptAnyCertificate">Lab only: accept any certificate. Never combine with a pin.</param>
 /// <param name="DefaultSite">The site (<c>internalReference</c>) used when a call names none.</param>
+/// <param name="SiteManagerBudget">
+/// Set when <paramref name="BaseUrl"/> is a console behind Ubiquiti's Site Manager connector: each request takes one of
+/// the key's requests per minute, and none is sent once they are spent.
+/// </param>
 public sealed record UnifiRouterConnection(
     string RouterId,
     Uri BaseUrl,
     Func<CancellationToken, Task<string?>> ApiKey,
     string? CertificateSha256 = null,
     bool AcceptAnyCertificate = false,
-    string DefaultSite = "default")
+    string DefaultSite = "default",
+    SiteManager.SiteManagerBudget? SiteManagerBudget = null)
 {
+    public bool ViaSiteManager => SiteManagerBudget is not null;
+
     /// <summary>A router whose API key is the secret <c>router-{id}-unifi-api-key</c>, read on each request (the store caches).</summary>
     public static UnifiRouterConnection FromSecretStore(long routerId, Uri baseUrl, ISecretStore secrets,
         string? certificateSha256 = null, bool acceptAnyCertificate = false, string defaultSite = "default")

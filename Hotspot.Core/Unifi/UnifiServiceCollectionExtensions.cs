@@ -22,8 +22,12 @@ public static class UnifiServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UnifiSiteCache>();
+        services.TryAddSingleton<UnifiClientCache>();
+        services.TryAddSingleton(sp => new Hotspot.Unifi.SiteManager.SiteManagerBudget(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<UnifiDriverOptions>>().Value.SiteManagerRequestsPerMinute));
         services.TryAddSingleton(sp => new UnifiControllerFactory(
-            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<UnifiSiteCache>(), sp.GetRequiredService<IOptions<UnifiDriverOptions>>()));
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<UnifiSiteCache>(), sp.GetRequiredService<UnifiClientCache>(),
+            sp.GetRequiredService<IOptions<UnifiDriverOptions>>()));
 
         services.AddHttpClient(UnifiApiClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(UnifiTls.CreateHandler)

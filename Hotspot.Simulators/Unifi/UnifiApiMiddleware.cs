@@ -36,7 +36,8 @@ internal sealed class UnifiApiMiddleware(RequestDelegate next, UnifiState state,
 
         // The header name is matched case-insensitively (ASP.NET Core headers are).
         var key = context.Request.Headers["X-API-KEY"].ToString();
-        if (key.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), _apiKey))
+        var viaConnector = context.Items.ContainsKey(SiteManagerMiddleware.ViaConnector);
+        if (!viaConnector && (key.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), _apiKey)))
         {
             var code = key.Length == 0 ? "api.authentication.missing-credentials" : "api.authentication.invalid-credentials";
             await UnifiErrors.Result(context, state.Clock, HttpStatusCode.Unauthorized, code,

@@ -37,6 +37,9 @@ public sealed class UnifiSimulator : IAsyncDisposable
     /// <summary>The Integration API root, e.g. <c>https://127.0.0.1:8443/proxy/network/integration</c>.</summary>
     public Uri ApiBaseUrl => new(BoundAddress(_api) + UnifiApiEndpoints.Prefix);
 
+    /// <summary>Where the Site Manager stand-in answers (the same port): <c>/v1/hosts</c>, <c>/v1/connector/consoles/{id}/…</c>.</summary>
+    public Uri SiteManagerUrl => new(BoundAddress(_api));
+
     public Uri ControlUrl => new(BoundAddress(_control));
 
     /// <summary>SHA-256 fingerprint of the certificate (hex), to pin it; null over plain HTTP.</summary>
@@ -57,7 +60,11 @@ public sealed class UnifiSimulator : IAsyncDisposable
                 listen.UseHttps(certificate);
             }
         }));
+        api.UseMiddleware<SiteManagerMiddleware>(state, options);
         api.UseMiddleware<UnifiApiMiddleware>(state, faults, options.ApiKey);
+
+        // Routing after both, so that the connector's path rewrite picks the console's endpoint.
+        api.UseRouting();
         UnifiApiEndpoints.Map(api, state, faults);
 
         var control = CreateApp(logging, kestrel => kestrel.Listen(IPAddress.Loopback, options.ControlPort));

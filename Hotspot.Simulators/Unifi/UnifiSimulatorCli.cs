@@ -13,6 +13,9 @@ public static class UnifiSimulatorCli
           --api-key       the X-API-KEY the API accepts (default unifi-sim-key)
           --site          internalReference of the default site (default "default")
           --listen-any    serve the API on every interface, not only loopback
+          --site-manager-key    the X-API-Key of the Site Manager stand-in on the same port (default unifi-sim-site-manager-key)
+          --console-id          this console's id behind /v1/connector/consoles/{id}/ (default a Site Manager-shaped id)
+          --site-manager-rate   Site Manager requests per minute before 429 (default 0: no limit)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -35,6 +38,7 @@ public static class UnifiSimulatorCli
             Console.WriteLine($"Certificate SHA-256:   {pin}");
         }
 
+        Console.WriteLine($"Site Manager:          {simulator.SiteManagerUrl} (X-API-Key {options.SiteManagerApiKey}, console {options.ConsoleId})");
         Console.WriteLine($"Control port:          {simulator.ControlUrl}");
         Console.WriteLine("Ctrl+C stops it.");
         await stop.Stopped;
@@ -55,6 +59,9 @@ public static class UnifiSimulatorCli
                 "--control-port" when CliValues.Port(Value()) is { } port => options with { ControlPort = port },
                 "--api-key" when Value() is { Length: > 0 } key => options with { ApiKey = key },
                 "--site" when Value() is { Length: > 0 } site => options with { Site = site },
+                "--site-manager-key" when Value() is { Length: > 0 } key => options with { SiteManagerApiKey = key },
+                "--console-id" when Value() is { Length: > 0 } id => options with { ConsoleId = id },
+                "--site-manager-rate" when int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var rate) => options with { SiteManagerRequestsPerMinute = rate },
                 _ => null,
             };
             if (options is null)

@@ -28,6 +28,13 @@ public sealed class UnifiState
     /// <summary>The internalReference of the site that exists from the start.</summary>
     public string DefaultSite { get; }
 
+    private int _siteManagerRequests;
+
+    /// <summary>Requests the Site Manager stand-in let through (hosts list and connector calls).</summary>
+    public int SiteManagerRequests => Volatile.Read(ref _siteManagerRequests);
+
+    internal void CountSiteManagerRequest() => Interlocked.Increment(ref _siteManagerRequests);
+
     public SimulatorClock Clock { get; } = new();
 
     /// <summary>Every API request served, as "METHOD /path?query" with the query decoded (oldest first).</summary>

@@ -35,7 +35,9 @@ public abstract class RouterKindContract
         var name = Kind.SecretName(4242);
         Assert.Contains("4242", name, StringComparison.Ordinal);
         Assert.NotEqual(name, Kind.SecretName(4243));
-        Assert.DoesNotContain(RouterKindRegistry.All.Where(other => other != Kind), other => other.SecretName(4242) == name);
+        // Kinds that keep the same secret (a UniFi API key, however the console is reached) may share its name.
+        Assert.DoesNotContain(RouterKindRegistry.All.Where(other => other != Kind && other.SecretField != Kind.SecretField),
+            other => other.SecretName(4242) == name);
         Assert.Equal(name, Hotspot.Tenancy.RouterStore.SecretNameOf(Router()));
     }
 
@@ -97,6 +99,15 @@ public sealed class UnifiLocalKindContract : RouterKindContract
     protected override string? Conexion => null;
 
     protected override string ExpectedName => "unifi";
+}
+
+public sealed class UnifiSiteManagerKindContract : RouterKindContract
+{
+    protected override string Tipo => "unifi";
+
+    protected override string? Conexion => "site_manager";
+
+    protected override string ExpectedName => "unifi-site-manager";
 }
 
 public sealed class UnknownKindTests

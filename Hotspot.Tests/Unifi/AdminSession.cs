@@ -38,11 +38,29 @@ public static class AdminSession
         api_key = controllerKey, certificado_sha256 = simulator.CertificateSha256,
     };
 
+    /// <summary>The admin body of a UniFi router reached through the simulator's Site Manager connector.</summary>
+    public static object SiteManagerRouter(string siteManagerKey, string nombre = "Terraza") => new
+    {
+        nombre, tipo = "unifi", conexion = "site_manager", consola_id = UnifiSimulatorOptions.DefaultConsoleId, site = "default",
+        api_key = siteManagerKey,
+    };
+
+    /// <summary>DevHost settings that make the simulator the Site Manager (its certificate pinned).</summary>
+    public static Dictionary<string, string?> SiteManagerSettings(UnifiSimulator simulator) => new()
+    {
+        ["Hotspot:Unifi:SiteManagerUrl"] = simulator.SiteManagerUrl.ToString(),
+        ["Hotspot:Unifi:SiteManagerCertificateSha256"] = simulator.CertificateSha256,
+    };
+
     /// <summary>A new company with one UniFi router on the simulator; returns the router's id.</summary>
-    public static async Task<string> CreateUnifiRouterAsync(RunningDevHost host, UnifiSimulator simulator, string controllerKey)
+    public static async Task<string> CreateUnifiRouterAsync(RunningDevHost host, UnifiSimulator simulator, string controllerKey) =>
+        await CreateRouterAsync(host, UnifiRouter(simulator, controllerKey));
+
+    /// <summary>A new company with the given router; returns the router's id.</summary>
+    public static async Task<string> CreateRouterAsync(RunningDevHost host, object routerBody)
     {
         var empresa = await PostAsync(host, "/api/v1/admin/empresas", new { nombre = "Café " + Guid.NewGuid().ToString("N")[..6] });
-        var router = await PostAsync(host, $"/api/v1/admin/empresas/{empresa.GetProperty("id")}/routers", UnifiRouter(simulator, controllerKey));
+        var router = await PostAsync(host, $"/api/v1/admin/empresas/{empresa.GetProperty("id")}/routers", routerBody);
         return router.GetProperty("id").ToString();
     }
 

@@ -7,10 +7,25 @@ namespace Hotspot.Tests.Unifi;
 
 /// <summary>
 /// The guest portal page <c>/guest/s/{site}/</c> on the DevHost, reached with UniFi's redirect query, driving the UniFi
-/// simulator over HTTPS. A guest's browser is played by an HttpClient that does not follow redirects.
+/// simulator over HTTPS, at its local base URL and through the Site Manager connector. A guest's browser is played by an
+/// HttpClient that does not follow redirects.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class UnifiGuestPortalTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
+public sealed class UnifiGuestPortalTests(AzuriteFixture azurite) : UnifiGuestPortalContract(azurite);
+
+[Collection(AzuriteCollection.Name)]
+public sealed class UnifiGuestPortalThroughSiteManagerTests(AzuriteFixture azurite) : UnifiGuestPortalContract(azurite)
+{
+    private const string SiteManagerKey = "page-site-manager-key-71aa";
+
+    protected override UnifiSimulatorOptions SimulatorOptions => base.SimulatorOptions with { SiteManagerApiKey = SiteManagerKey };
+
+    protected override IReadOnlyDictionary<string, string?>? HostSettings(UnifiSimulator simulator) => AdminSession.SiteManagerSettings(simulator);
+
+    protected override object RouterBody(UnifiSimulator simulator) => AdminSession.SiteManagerRouter(SiteManagerKey);
+}
+
+public abstract class UnifiGuestPortalContract(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
     private const string ControllerKey = "page-key-4c5d";
     private static readonly MacAddress Phone = MacAddress.Parse("1c:71:25:63:e4:24");
@@ -19,15 +34,25 @@ public sealed class UnifiGuestPortalTests(AzuriteFixture azurite) : IAsyncLifeti
     private HttpClient _browser = null!;
     private string _routerId = "";
 
+    protected virtual UnifiSimulatorOptions SimulatorOptions => new() { ApiKey = ControllerKey };
+
+    protected virtual IReadOnlyDictionary<string, string?>? HostSettings(UnifiSimulator simulator) => null;
+
+    protected virtual object RouterBody(UnifiSimulator simulator) => AdminSession.UnifiRouter(simulator, ControllerKey);
+
     public async Task InitializeAsync()
     {
-        _simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
-        _host = await AdminSession.StartAsync(azurite);
-        _routerId = await AdminSession.CreateUnifiRouterAsync(_host, _simulator, ControllerKey);
+        _simulator = await UnifiSimulator.StartAsync(SimulatorOptions, default);
+        _host = await AdminSession.StartAsync(azurite, HostSettings(_simulator));
+        _routerId = await AdminSession.CreateRouterAsync(_host, RouterBody(_simulator));
         _browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _host.Client.BaseAddress };
     }
 
-    public void Dispose() => _browser.Dispose();
+    public void Dispose()
+    {
+        _browser.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     public async Task DisposeAsync()
     {

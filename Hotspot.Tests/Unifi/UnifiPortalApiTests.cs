@@ -10,21 +10,38 @@ namespace Hotspot.Tests.Unifi;
 
 /// <summary>
 /// The custom-portal API (<c>/api/v1/unifi/...</c>, router API key) on the DevHost, driving the UniFi simulator over
-/// HTTPS with the router's pinned certificate.
+/// HTTPS: at its local base URL with the router's pinned certificate, and through the Site Manager connector
+/// (<see cref="UnifiPortalApiThroughSiteManagerTests"/>). Every test here runs both ways.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : UnifiPortalApiContract(azurite);
+
+public abstract class UnifiPortalApiContract(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string ControllerKey = "portal-key-1a2b";
-    private static readonly MacAddress Phone = MacAddress.Parse("1c:71:25:63:e4:24");
+    protected const string ControllerKey = "portal-key-1a2b";
+    protected static readonly MacAddress Phone = MacAddress.Parse("1c:71:25:63:e4:24");
     private UnifiSimulator _simulator = null!;
     private RunningDevHost _host = null!;
     private string _empresaId = "";
 
+    protected AzuriteFixture Azurite => azurite;
+
+    protected UnifiSimulator Simulator => _simulator;
+
+    protected RunningDevHost Host => _host;
+
+    protected virtual UnifiSimulatorOptions SimulatorOptions => new() { ApiKey = ControllerKey };
+
+    /// <summary>DevHost settings that point it at the simulator, beyond the router's own.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? HostSettings(UnifiSimulator simulator) => null;
+
+    /// <summary>The admin body of the router under test.</summary>
+    protected virtual object UnifiRouter(UnifiSimulator simulator) => AdminSession.UnifiRouter(simulator, ControllerKey);
+
     public async Task InitializeAsync()
     {
-        _simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
-        _host = await AdminSession.StartAsync(azurite);
+        _simulator = await UnifiSimulator.StartAsync(SimulatorOptions, default);
+        _host = await AdminSession.StartAsync(azurite, HostSettings(_simulator));
         _empresaId = (await AdminSession.PostAsync(_host, "/api/v1/admin/empresas", new { nombre = "Hotel Mar" })).GetProperty("id").ToString();
     }
 
@@ -137,7 +154,7 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("no respondió a tiempo o está fallando", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private object UnifiRouter() => AdminSession.UnifiRouter(_simulator, ControllerKey);
+    private object UnifiRouter() => UnifiRouter(_simulator);
 
     [Fact]
     public async Task The_sweep_revokes_access_our_records_say_has_ended_if_the_controller_still_shows_it()
@@ -165,7 +182,7 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
     /// <summary>Creates the router, issues it an API key and returns a client that sends it.</summary>
-    private async Task<HttpClient> PortalClientAsync(object router)
+    protected async Task<HttpClient> PortalClientAsync(object router)
     {
         var created = await AdminSession.PostAsync(_host, $"/api/v1/admin/empresas/{_empresaId}/routers", router);
         return await PortalClientForAsync(created.GetProperty("id").ToString());
@@ -179,7 +196,7 @@ public sealed class UnifiPortalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         return client;
     }
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    protected static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         using (response)
         {

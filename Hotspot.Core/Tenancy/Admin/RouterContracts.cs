@@ -6,7 +6,7 @@ public sealed record RouterRequest(
     string? Nombre, string? Ubicacion, string? Tipo, bool? Activo,
     string? Host, int? Puerto, string? Usuario, string? Password, bool? Tls,
     string? CertificadoSha256, string? BaseUrl, string? Site, string? ApiKey, ApiAcciones? ApiAcciones = null,
-    IReadOnlyList<string>? HostsLogin = null, string? Conexion = null);
+    IReadOnlyList<string>? HostsLogin = null, string? Conexion = null, string? ConsolaId = null);
 
 /// <summary>
 /// A RADIUS router's client identity: the NAS-Identifier it must send (its <c>/system identity</c>). It carries the
@@ -21,7 +21,7 @@ public sealed record RouterResponse(
     long Id, long EmpresaId, string Nombre, string? Ubicacion, string Tipo, bool Activo,
     string? Host, int? Puerto, string? Usuario, string? Password, bool? Tls,
     string? CertificadoSha256, string? BaseUrl, string? Site, string? ApiKey, ApiAcciones ApiAcciones, DateTimeOffset CreadoEn,
-    IReadOnlyList<string> HostsLogin, string? Conexion = null, RouterRadiusView? Radius = null)
+    IReadOnlyList<string> HostsLogin, string? Conexion = null, RouterRadiusView? Radius = null, string? ConsolaId = null)
 {
     /// <summary>Stands in for a stored secret: the value itself never leaves the secret store.</summary>
     public const string Masked = "********";
@@ -47,6 +47,6 @@ public sealed record RouterResponse(
             mikrotik ? r.Host : null, mikrotik ? r.Puerto : null, mikrotik ? r.Usuario : null, mikrotik ? secret : null, mikrotik ? r.Tls : null,
             r.CertificadoSha256, mikrotik ? null : r.BaseUrl, mikrotik ? null : r.Site, mikrotik ? null : secret,
             new ApiAcciones(r.ApiHabilitada, r.ApiPost, r.ApiGet), r.CreadoEn, Sales.Purchases.LoginPageHosts.Listed(r),
-            kind?.Conexion);
+            kind?.Conexion, ConsolaId: r.ConsolaId);
     }
 }

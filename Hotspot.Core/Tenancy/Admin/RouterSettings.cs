@@ -1,15 +1,18 @@
 using Hotspot.Http;
 using Hotspot.Tenancy.Entities;
 using Hotspot.Unifi;
+using Hotspot.Unifi.SiteManager;
 
 namespace Hotspot.Tenancy.Admin;
 
 /// <summary>
 /// A router's connection settings, checked field by field for its kind (MikroTik: host, port, TLS, API user and
-/// password; UniFi: base URL, site and API key) and copied onto the router where valid.
+/// password; UniFi: base URL or Site Manager console id, site and API key) and copied onto the router where valid.
 /// </summary>
 internal static class RouterSettings
 {
+    private const string LocalUnifi = "local";
+
     /// <summary>Copies the given fields onto <paramref name="router"/>, validating them for its type; returns a new secret, if any.</summary>
     public static string? Apply(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating, bool allowPlainHttp)
     {
@@ -164,6 +167,54 @@ internal static class RouterSettings
 
     private static string? ApplyUnifi(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating, bool allowPlainHttp)
     {
+        var conexion = request.Conexion == LocalUnifi ? null : request.Conexion;
+        if (creating)
+        {
+            if (conexion is not (null or SiteManagerConnector.Conexion))
+            {
+                errors.Add("conexion", $"Debe ser {LocalUnifi} (base_url en la red del controlador) o {SiteManagerConnector.Conexion} (consola_id, a través de Site Manager).");
+                return null;
+            }
+
+            router.Conexion = conexion;
+        }
+        else if (request.Conexion is not null && conexion != router.Conexion)
+        {
+            errors.Add("conexion", "La conexión de un router no cambia; cree otro router.");
+            return null;
+        }
+
+        if (SiteManagerConnector.IsConnector(router))
+        {
+            ApplySiteManager(request, router, errors, creating);
+        }
+        else
+        {
+            ApplyLocalConsole(request, router, errors, creating, allowPlainHttp);
+        }
+
+        if (creating || request.Site is not null)
+        {
+            if (Validation.IsName(request.Site) && request.Site!.Length <= 100)
+            {
+                router.Site = request.Site.Trim();
+            }
+            else
+            {
+                errors.Add("site", "Referencia interna del sitio (internalReference), obligatoria.");
+            }
+        }
+
+        return Secret(request.ApiKey, "api_key", errors, creating);
+    }
+
+    private static void ApplyLocalConsole(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating, bool allowPlainHttp)
+    {
+        if (request.ConsolaId is not null)
+        {
+            errors.Add("consola_id", $"Solo con conexion {SiteManagerConnector.Conexion}; este router se alcanza en su base_url.");
+        }
+
         if (creating || request.BaseUrl is not null)
         {
             if (Uri.TryCreate(request.BaseUrl?.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
@@ -182,20 +233,30 @@ internal static class RouterSettings
         {
             errors.Add(refusal.Field, refusal.Message);
         }
+    }
 
-        if (creating || request.Site is not null)
+    /// <summary>Behind the connector the console is found by its id: Ubiquiti's cloud holds the address and the certificate.</summary>
+    private static void ApplySiteManager(RouterRequest request, RouterEntity router, FieldErrors errors, bool creating)
+    {
+        foreach (var (field, given) in new[] { ("base_url", request.BaseUrl is not null), ("certificado_sha256", request.CertificadoSha256 is not null) })
         {
-            if (Validation.IsName(request.Site) && request.Site!.Length <= 100)
+            if (given)
             {
-                router.Site = request.Site.Trim();
-            }
-            else
-            {
-                errors.Add("site", "Referencia interna del sitio (internalReference), obligatoria.");
+                errors.Add(field, $"No aplica a un router con conexion {SiteManagerConnector.Conexion}: se llega a la consola por su consola_id a través de Site Manager.");
             }
         }
 
-        return Secret(request.ApiKey, "api_key", errors, creating);
+        if (creating || request.ConsolaId is not null)
+        {
+            if (SiteManagerConnector.IsValidConsoleId(request.ConsolaId?.Trim()))
+            {
+                router.ConsolaId = request.ConsolaId!.Trim();
+            }
+            else
+            {
+                errors.Add("consola_id", $"El id de la consola en Site Manager (GET /v1/hosts), obligatorio: letras, dígitos, ':', '-' o '_', hasta {SiteManagerConnector.MaxConsoleIdLength}.");
+            }
+        }
     }
 
     private static string? Secret(string? value, string field, FieldErrors errors, bool creating)

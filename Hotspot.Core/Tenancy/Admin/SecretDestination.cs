@@ -7,10 +7,10 @@ namespace Hotspot.Tenancy.Admin;
 /// ever goes where it was entered for: an update that changes this must carry the secret again, or anyone who may edit
 /// the router (a cliente_admin) could point it at a listener of their own and have the test-connection hand it over.
 /// </summary>
-internal sealed record SecretDestination(string? Host, int? Puerto, bool Tls, string? BaseUrl, string? CertificadoSha256)
+internal sealed record SecretDestination(string? Host, int? Puerto, bool Tls, string? BaseUrl, string? CertificadoSha256, string? ConsolaId)
 {
     public static SecretDestination Of(RouterEntity router) =>
-        new(router.Host?.ToLowerInvariant(), router.Puerto, router.Tls, router.BaseUrl, router.CertificadoSha256);
+        new(router.Host?.ToLowerInvariant(), router.Puerto, router.Tls, router.BaseUrl, router.CertificadoSha256, router.ConsolaId);
 
     /// <summary>The request field that carries the router's secret.</summary>
     public static string SecretField(RouterEntity router) => KindOf(router).SecretField;

@@ -87,7 +87,11 @@ public sealed class RouterEntity : StoredEntity
 
     public bool Activo { get; set; } = true;
 
-    /// <summary>MikroTik: how we reach it, <c>api</c> (null: rows written before the mode existed) or <c>radius</c> (<see cref="Radius.RouterConnections"/>).</summary>
+    /// <summary>
+    /// How we reach it. MikroTik: <c>api</c> (null: rows written before the mode existed) or <c>radius</c>
+    /// (<see cref="Radius.RouterConnections"/>). UniFi: null for its local <see cref="BaseUrl"/>, or <c>site_manager</c>
+    /// through Ubiquiti's cloud connector (<see cref="ConsolaId"/>).
+    /// </summary>
     public string? Conexion { get; set; }
 
     public string? Host { get; set; }
@@ -101,6 +105,9 @@ public sealed class RouterEntity : StoredEntity
     public string? CertificadoSha256 { get; set; }
 
     public string? BaseUrl { get; set; }
+
+    /// <summary>UniFi through the Site Manager connector: the console's host id there.</summary>
+    public string? ConsolaId { get; set; }
 
     public string? Site { get; set; }
 
