@@ -8,13 +8,16 @@ namespace Hotspot.Reconnect;
 /// <summary>
 /// Seed 000's flow on one router. The family is read first without a lease (one round trip): a device already online
 /// in a family with one live session is answered from that reading, with no table request. A reconnect that changes
-/// the family takes the family's lease (one table write, another to release it); when nobody held the lease since the
-/// reading it plans from that reading, otherwise it reads again under the lease. Its writes, the login and the read
+/// the family takes the family's lease (one table write, another to release it), while the router is read unless this
+/// instance answered the device connected lately (<see cref="RecentlyConnected"/>); when nobody held the lease since
+/// the reading it plans from that reading, otherwise it reads again under the lease. Its writes, the login and the read
 /// of the family's sessions then go in one pipelined round trip: 2 round trips in all for a known device or a new
 /// clone, 3 when the family must be read again. Router failures become <c>estado: error</c>.
 /// </summary>
 public sealed class ReconnectService(RouterVersionCache versions, FirstSessionStore firstSessions, FamilyLeases leases, TimeProvider time)
 {
+    private readonly RecentlyConnected _recent = new(time);
+
     /// <summary>A write that finds the family changed by something outside the lease (the sweeper, an operator) reads it again.</summary>
     private const int MaxAttempts = RandmacNames.MaxClones + 1;
 
@@ -24,6 +27,9 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
         var baseName = RandmacNames.BaseOf(input.Username);
         var firstSession = firstSessions.Begin(routerId, baseName, cancellationToken);
         var seen = leases.Seen(routerId, baseName);
+        await using var early = new EarlyLease(_recent.ProbablyOnline(routerId, input.CurrentMac)
+            ? null
+            : leases.AcquireAsync(routerId, baseName, seen, startedAt, cancellationToken));
         var family = await ReadAsync(client, routerId, baseName, input, cancellationToken);
         if (CredentialsRefusal(family, input) is { } refused)
         {
@@ -33,8 +39,8 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
         var outcome = ReconnectPlanner.Plan(family, input.CurrentMac);
         if (outcome.Plan is { AlreadyConnected: true } online && family.Sessions.Count == 1)
         {
-            // Nothing to change: no lease, no table write.
-            return await ConnectedAsync(online, family.Base!.User.Id, input, firstSession, cancellationToken);
+            // Nothing to change: no lease (one taken early is given back), no table write.
+            return await ConnectedAsync(routerId, online, family.Base!.User.Id, input, firstSession, cancellationToken);
         }
 
         if (outcome is { Plan: null, Estado: Estados.Expirado })
@@ -43,7 +49,9 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
             return NotConnected(outcome.Estado, input, outcome.Mensaje, success: false);
         }
 
-        await using var lease = await leases.AcquireAsync(routerId, baseName, seen, startedAt, cancellationToken);
+        await using var lease = early.Started
+            ? await early.TakeAsync()
+            : await leases.AcquireAsync(routerId, baseName, seen, startedAt, cancellationToken);
         if (lease is null)
         {
             // Other devices of the family kept it busy for the whole wait: the guest tries again in a moment.
@@ -94,7 +102,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
 
             if (plan.AlreadyConnected)
             {
-                return await ConnectedAsync(plan, family.Base!.User.Id, input, firstSession, cancellationToken);
+                return await ConnectedAsync(routerId, plan, family.Base!.User.Id, input, firstSession, cancellationToken);
             }
 
             var address = input.CurrentIp?.ToString() ?? family.HostAddress;
@@ -145,7 +153,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
             // A session of another member that started outside the lease meanwhile (a device logging in straight
             // through the hotspot by its cookie) ends, so that one device at a time holds the entitlement.
             await FamilyWriter.EndAsync(client, sessions.Except(ours), cancellationToken);
-            return await ConnectedAsync(plan, family.Base.User.Id, input, firstSession, cancellationToken);
+            return await ConnectedAsync(routerId, plan, family.Base.User.Id, input, firstSession, cancellationToken);
         }
 
         // Every attempt found the family changed under it: the guest tries again in a moment.
@@ -153,8 +161,9 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
     }
 
     private async Task<AutoReconnectResponse> ConnectedAsync(
-        ReconnectPlan plan, string baseUserId, ReconnectInput input, FirstSessionStore.Lookup firstSession, CancellationToken cancellationToken)
+        long routerId, ReconnectPlan plan, string baseUserId, ReconnectInput input, FirstSessionStore.Lookup firstSession, CancellationToken cancellationToken)
     {
+        _recent.Connected(routerId, input.CurrentMac);
         var now = time.GetUtcNow();
         var first = await firstSession.ResolveAsync(baseUserId, now, cancellationToken);
         return new AutoReconnectResponse(
