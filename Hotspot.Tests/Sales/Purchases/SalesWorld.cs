@@ -67,7 +67,9 @@ internal sealed class SalesWorld : IAsyncDisposable
     public IReadOnlyList<string> Secrets { get; private set; } = [];
 
     /// <param name="radius">The router is in RADIUS mode: created without connection settings (the simulator is never told of it).</param>
-    public static async Task<SalesWorld> StartAsync(AzuriteFixture azurite, int routerLatencyMs = 0, Dictionary<string, string?>? settings = null, bool radius = false)
+    /// <param name="routerBody">The admin body of another kind of router (a UniFi console): the RouterOS simulator is then unused, and the product names no profile.</param>
+    public static async Task<SalesWorld> StartAsync(
+        AzuriteFixture azurite, int routerLatencyMs = 0, Dictionary<string, string?>? settings = null, bool radius = false, object? routerBody = null)
     {
         var router = RunningRouter.Start(configure: o => o with { LatencyMs = routerLatencyMs });
         var payments = await PaymentSimulator.StartAsync(new PaymentSimulatorOptions { Accounts = [] }, CancellationToken.None);
@@ -80,13 +82,13 @@ internal sealed class SalesWorld : IAsyncDisposable
         settings.TryAdd("Hotspot:Ventas:ProviderPollSeconds", "0");
         var host = await TenancyHost.StartAsync(azurite, settings, services => services.AddSingleton<IPurchaseStepObserver>(probe).AddLogging(b => b.AddProvider(logs)));
         var world = new SalesWorld(router, payments, host, probe, logs);
-        await world.SetUpAsync(radius);
+        await world.SetUpAsync(radius, routerBody);
         return world;
     }
 
-    private async Task SetUpAsync(bool radius)
+    private async Task SetUpAsync(bool radius, object? otherRouter)
     {
-        if (!radius)
+        if (!radius && otherRouter is null)
         {
             var client = await Router.ConnectAsync();
             await client.AddHotspotUserProfileAsync(new NewHotspotUserProfile(Profile), default);
@@ -94,13 +96,13 @@ internal sealed class SalesWorld : IAsyncDisposable
 
         RootToken = await Host.LoginRootAsync();
         EmpresaId = await Host.CreateEmpresaAsync(RootToken, "Cafe " + Guid.NewGuid().ToString("N")[..6]);
-        object routerBody = radius
-            ? new { nombre = "Lobby", tipo = "mikrotik", conexion = "radius", hosts_login = new[] { new Uri(LoginUrl).Host } }
+        var routerBody = otherRouter ?? (radius
+            ? (object)new { nombre = "Lobby", tipo = "mikrotik", conexion = "radius", hosts_login = new[] { new Uri(LoginUrl).Host } }
             : new
             {
                 nombre = "Lobby", tipo = "mikrotik", host = "127.0.0.1", puerto = Router.Simulator.ApiPort, usuario = "admin", password = RunningRouter.Password,
                 hosts_login = new[] { new Uri(LoginUrl).Host },
-            };
+            });
         var created = await Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/empresas/{EmpresaId}/routers", RootToken, routerBody);
         RouterId = created.GetProperty("id").GetInt64();
         RadiusNasIdentifier = radius ? created.GetProperty("radius").GetProperty("nas_identifier").GetString() : null;
@@ -108,7 +110,7 @@ internal sealed class SalesWorld : IAsyncDisposable
         (_, ApiKey) = await Host.IssueApiKeyAsync(RootToken, RouterId, Hotspot.Auth.KeyScopes.PortalName);
         ProductoId = (await Host.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/api/v1/admin/routers/{RouterId}/productos", RootToken, new
         {
-            nombre_venta = "1 hora", precio = 15.00m, moneda = "MXN", tiempo_segundos = 3600, perfil_mikrotik_nombre = Profile,
+            nombre_venta = "1 hora", precio = 15.00m, moneda = "MXN", tiempo_segundos = 3600, perfil_mikrotik_nombre = otherRouter is null ? Profile : null,
         })).GetProperty("id").GetString()!;
         var unique = Guid.NewGuid().ToString("N")[..12];
         var (mpToken, mpSecret, stripeKey, stripeSecret) = ($"APP_USR-{unique}", $"mp-secret-{unique}", $"sk_test_{unique}", $"whsec_{unique}");
