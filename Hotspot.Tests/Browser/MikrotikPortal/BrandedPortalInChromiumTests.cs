@@ -24,6 +24,9 @@ public sealed class BrandedPortalInChromiumTests(AzuriteFixture azurite, PortalS
         var logoWidth = await LogoLoadedAsync(stage);
         var seen = await VenueAsync(stage);
         await stage.ScreenshotAsync("brand-catalog");
+        await stage.Browser.EvaluateAsync("document.getElementById('brand-venue').scrollIntoView()");
+        await stage.ScreenshotAsync("brand-terms");
+        await stage.Browser.EvaluateAsync("window.scrollTo(0, 0)");
 
         await BuyAndApproveAsync(stage);
         var title = await stage.TextAsync("purchase-title");
