@@ -21,10 +21,12 @@ public sealed record MarcaResponse(
     string? Whatsapp,
     string? Email,
     string? Terminos,
-    string? Idioma)
+    string? Idioma,
+    string? LogoUrl)
 {
-    public static MarcaResponse From(MarcaEntity m) =>
-        new(m.EmpresaId, m.RouterId, m.NombreComercial, m.ColorPrimario, m.ColorSecundario, m.Telefono, m.Whatsapp, m.Email, m.Terminos, m.Idioma);
+    /// <param name="logoUrl">Where guests' pages load the logo from (<see cref="MarcaLogoUrls"/>).</param>
+    public static MarcaResponse From(MarcaEntity m, Uri? logoUrl) =>
+        new(m.EmpresaId, m.RouterId, m.NombreComercial, m.ColorPrimario, m.ColorSecundario, m.Telefono, m.Whatsapp, m.Email, m.Terminos, m.Idioma, logoUrl?.AbsoluteUri);
 
-    public static MarcaResponse Empty(long empresaId, long? routerId) => new(empresaId, routerId, null, null, null, null, null, null, null, null);
+    public static MarcaResponse Empty(long empresaId, long? routerId) => new(empresaId, routerId, null, null, null, null, null, null, null, null, null);
 }

@@ -4,7 +4,8 @@ namespace Hotspot.Branding;
 
 /// <summary>
 /// The brand a guest page shows: each field from the router's override if set, else the company's, else the default
-/// (the company's name, Spanish). Colours here are validated <c>#rrggbb</c> and so safe to place in CSS.
+/// (the company's name, Spanish, no logo). Colours here are validated <c>#rrggbb</c> and so safe to place in CSS;
+/// <c>logo_url</c> is absolute, on our own public address.
 /// </summary>
 public sealed record MarcaPublica(
     string NombreComercial,
@@ -14,10 +15,11 @@ public sealed record MarcaPublica(
     string? Whatsapp,
     string? Email,
     string? Terminos,
-    string Idioma);
+    string Idioma,
+    string? LogoUrl);
 
 /// <summary>Resolves the effective brand of a router.</summary>
-public sealed class MarcaEfectiva(MarcaStore marcas)
+public sealed class MarcaEfectiva(MarcaStore marcas, MarcaLogoUrls logoUrls)
 {
     public const string DefaultIdioma = "es";
 
@@ -36,6 +38,7 @@ public sealed class MarcaEfectiva(MarcaStore marcas)
             Pick(m => m.Whatsapp),
             Pick(m => m.Email),
             Pick(m => m.Terminos),
-            Pick(m => m.Idioma) ?? DefaultIdioma);
+            Pick(m => m.Idioma) ?? DefaultIdioma,
+            logoUrls.For(empresa.Id, Pick(m => m.LogoSha256))?.AbsoluteUri);
     }
 }

@@ -28,4 +28,7 @@ public sealed class MarcaEntity : StoredEntity
     public string? Terminos { get; set; }
 
     public string? Idioma { get; set; }
+
+    /// <summary>The logo's hash in <see cref="MarcaLogoStore"/> (the same company's partition); null without a logo.</summary>
+    public string? LogoSha256 { get; set; }
 }

@@ -23,5 +23,16 @@ public sealed class MarcaStore(TableStore store)
     public async Task<bool> DeleteAsync(long empresaId, long routerId, CancellationToken cancellationToken) =>
         await _marcas.DeleteAsync(StoredEntity.Key(empresaId), Row(routerId), Azure.ETag.All, cancellationToken);
 
+    /// <summary>Whether any brand of the company (its own or a router's) still shows this logo.</summary>
+    public async Task<bool> UsesLogoAsync(long empresaId, string hash, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in _marcas.StreamPartitionAsync(StoredEntity.Key(empresaId), cancellationToken, Azure.Data.Tables.TableClient.CreateQueryFilter($"LogoSha256 eq {hash}")))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     private static string Row(long? routerId) => routerId is { } id ? MarcaEntity.RouterRow(id) : MarcaEntity.CompanyRow;
 }

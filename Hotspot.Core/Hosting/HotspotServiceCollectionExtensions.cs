@@ -154,6 +154,9 @@ public static class HotspotServiceCollectionExtensions
         services.TryAddSingleton<Hotspot.Branding.MarcaStore>();
         services.TryAddSingleton<Hotspot.Branding.MarcaAdmin>();
         services.TryAddSingleton<Hotspot.Branding.MarcaEfectiva>();
+        services.TryAddSingleton<Hotspot.Branding.MarcaLogoStore>();
+        services.TryAddSingleton<Hotspot.Branding.MarcaLogoUrls>();
+        services.TryAddSingleton<Hotspot.Branding.MarcaLogos>();
         services.TryAddSingleton<UsuarioAdmin>();
         services.TryAddSingleton<RouterAdmin>();
         services.TryAddSingleton<ApiKeyAdmin>();

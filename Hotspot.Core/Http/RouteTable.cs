@@ -170,6 +170,29 @@ public static class RouteTable
             .AnswersEmpty(204, "Removed.")
             .Fails(404));
 
+    public static readonly HotspotRoute PutMarcaEmpresaLogo = new("PutMarcaEmpresaLogo", ["PUT"], $"{Admin}/empresas/{{empresaId}}/marca/logo", AuthKind.Session, Handle.With<MarcaLogos>(MarcaLogoEndpoints.PutCompanyAsync),
+        LogoUpload(new RouteContract("Set a company's logo: the image itself as the body")));
+
+    public static readonly HotspotRoute DeleteMarcaEmpresaLogo = new("DeleteMarcaEmpresaLogo", ["DELETE"], $"{Admin}/empresas/{{empresaId}}/marca/logo", AuthKind.Session, Handle.With<MarcaLogos>(MarcaLogoEndpoints.DeleteCompanyAsync),
+        new RouteContract("Remove a company's logo")
+            .AnswersEmpty(204, "Removed (or there was none).")
+            .Fails(404));
+
+    public static readonly HotspotRoute PutMarcaRouterLogo = new("PutMarcaRouterLogo", ["PUT"], $"{Admin}/routers/{{routerId}}/marca/logo", AuthKind.Session, Handle.With<MarcaLogos>(MarcaLogoEndpoints.PutRouterAsync),
+        LogoUpload(new RouteContract("Set a router's own logo, shown instead of the company's")));
+
+    public static readonly HotspotRoute DeleteMarcaRouterLogo = new("DeleteMarcaRouterLogo", ["DELETE"], $"{Admin}/routers/{{routerId}}/marca/logo", AuthKind.Session, Handle.With<MarcaLogos>(MarcaLogoEndpoints.DeleteRouterAsync),
+        new RouteContract("Remove a router's own logo; the company's applies")
+            .AnswersEmpty(204, "Removed (or there was none).")
+            .Fails(404));
+
+    public static readonly HotspotRoute MarcaLogo = new("MarcaLogo", ["GET"], "/api/v1/marcas/{empresaId}/logos/{logoHash}", AuthKind.Anonymous, Handle.With<MarcaLogos>(MarcaLogoEndpoints.GetPublicAsync),
+        new RouteContract("A brand's logo, as guests' pages load it (the `logo_url` of config/public)")
+            .Describe("`logoHash` is the SHA-256 of the image: a URL names one picture for ever, so it is served with `Cache-Control: " + MarcaLogoEndpoints.CacheControl + "` and that hash as its ETag (`If-None-Match` answers 304), `X-Content-Type-Options: nosniff` and `Content-Security-Policy: " + MarcaLogoEndpoints.ContentSecurityPolicy + "`.")
+            .AnswersFile(200, "The image (image/png, image/jpeg or image/webp).", "image/*")
+            .AnswersEmpty(304, "The copy the browser holds is this one.")
+            .Fails(404));
+
     public static readonly HotspotRoute TestRouterConnection = new("TestRouterConnection", ["POST"], $"{Admin}/routers/{{routerId}}/test-connection", AuthKind.Session, Handle.With<RouterConnectionTest>(RouterTestEndpoints.TestConnectionAsync),
         new RouteContract("Try the router's stored connection settings")
             .Answers<ConnectionTestResponse>(200, "The outcome: `ok`, or what failed.")
@@ -438,6 +461,7 @@ public static class RouteTable
         CreateRouter, RegenerateRadiusToken, ListRouters, GetRouter, UpdateRouter, DeleteRouter,
         TestRouterConnection,
         GetMarcaEmpresa, PutMarcaEmpresa, GetMarcaRouter, PutMarcaRouter, DeleteMarcaRouter,
+        PutMarcaEmpresaLogo, DeleteMarcaEmpresaLogo, PutMarcaRouterLogo, DeleteMarcaRouterLogo, MarcaLogo,
         IssueApiKey, ListApiKeys, RegenerateApiKey, GetApiKey, RevokeApiKey,
         ListAudit,
         SweepRouter,
@@ -461,6 +485,12 @@ public static class RouteTable
         .WithQuery("estado", "Only purchases in this state.")
         .WithQuery("desde", "Created at or after: a date (2026-12-01, from 00:00 UTC) or an ISO 8601 time.")
         .WithQuery("hasta", "Created at or before: a date (through 23:59:59 UTC) or an ISO 8601 time.");
+
+    private static RouteContract LogoUpload(RouteContract contract) => contract
+        .Describe($"The body is the image (at most {LogoImage.MaxBytes} bytes, each side at most {LogoImage.MaxSide} px): PNG, JPEG or WebP, its Content-Type matching what its first bytes are. SVG is refused (it can carry script). Guests' pages load it from `logo_url`.")
+        .Accepts(new JsonObject { ["type"] = "string", ["contentMediaType"] = "image/png" }, [.. LogoImage.Accepted])
+        .Answers<MarcaResponse>(200, "Saved; `logo_url` names the new picture.")
+        .Fails(404, 422);
 
     private static RouteContract GuestPage(RouteContract contract) => contract
         .WithQuery("id", "The guest device's MAC, as UniFi redirects.", required: true)

@@ -12,14 +12,15 @@ namespace Hotspot.MikrotikPortal;
 /// <c>config.js</c> and the walled-garden commands. The router is read as the rest of the admin API reads it: another
 /// company's router is "not found".
 /// </summary>
-public sealed class PortalSetup(RouterAdmin routers, PaymentCredentialStore payments, IOptions<PaymentProviderOptions> providers, TimeProvider clock)
+public sealed class PortalSetup(RouterAdmin routers, EmpresaAdmin empresas, Branding.MarcaEfectiva marcas, PaymentCredentialStore payments, IOptions<PaymentProviderOptions> providers, TimeProvider clock)
 {
     public async Task<string> ConfigScriptAsync(AdminCaller caller, long? routerId, Uri apiBaseUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiBaseUrl);
         var router = await MikrotikRouterAsync(caller, routerId, cancellationToken);
         var enabled = await payments.EnabledProvidersAsync(router.EmpresaId, cancellationToken);
-        return PortalConfigScript.Write(router.Id, apiBaseUrl.GetLeftPart(UriPartial.Authority), [.. enabled.Select(PaymentProviderNames.Of)], clock.GetUtcNow());
+        var marca = await marcas.ForAsync(await empresas.GetAsync(caller, router.EmpresaId, cancellationToken), router, cancellationToken);
+        return PortalConfigScript.Write(router.Id, apiBaseUrl.GetLeftPart(UriPartial.Authority), [.. enabled.Select(PaymentProviderNames.Of)], marca, clock.GetUtcNow());
     }
 
     public async Task<string> WalledGardenAsync(AdminCaller caller, long? routerId, Uri apiBaseUrl, CancellationToken cancellationToken)

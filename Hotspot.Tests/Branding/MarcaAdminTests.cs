@@ -107,7 +107,7 @@ public sealed class MarcaAdminTests(AzuriteFixture azurite)
         var after = await PublicBrandAsync(world, a.ApiKey);
 
         Assert.Equal(
-            ["nombre_comercial", "color_primario", "color_secundario", "telefono", "whatsapp", "email", "terminos", "idioma"],
+            ["nombre_comercial", "color_primario", "color_secundario", "telefono", "whatsapp", "email", "terminos", "idioma", "logo_url"],
             after.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Terraza", after.GetProperty("nombre_comercial").GetString());
         Assert.Equal("en", after.GetProperty("idioma").GetString());

@@ -17,7 +17,7 @@ public sealed partial class PortalPagesTests
     {
         var files = Directory.GetFiles(Folder).Select(Path.GetFileName).Order().ToList();
 
-        Assert.Equal(["alogin.html", "config.js", "error.html", "errors.txt", "login.html", "logout.html", "md5.js", "portal.css", "portal.js", "status.html"], files);
+        Assert.Equal(["alogin.html", "brand.js", "config.js", "error.html", "errors.txt", "login.html", "logout.html", "md5.js", "portal.css", "portal.js", "status.html"], files);
     }
 
     [Fact]

@@ -5,6 +5,8 @@
   'use strict';
 
   var config = window.HOTSPOT_CONFIG || {};
+  /* brand.js: the venue's name, logo, colours, contact and terms; the page still works without it. */
+  var brand = window.HotspotBrand || { apply: function () {}, name: function () { return ''; }, contactLine: function () { return ''; }, providerName: function (code) { return String(code); } };
   var KEYS = { username: 'username', password: 'password', storedMac: 'stored_mac', purchase: 'hs_compra' };
   var PLACEHOLDER = /^(|PEGUE_AQUI.*|PASTE_.*)$/;
 
@@ -38,7 +40,8 @@
       paidText: 'Guarda estos datos: los necesitas si vuelves a conectarte desde otro dispositivo.',
       failedTitle: 'El pago no se completó',
       lost: 'No encontramos tu compra. Si ya pagaste, avisa al encargado.',
-      receipt: { folio: 'Folio', producto: 'Plan', monto: 'Total', fecha_pago: 'Fecha de pago', proveedor: 'Pagado con', referencia_proveedor: 'Referencia', medio: 'Medio' }
+      receipt: { negocio: 'Negocio', folio: 'Folio', producto: 'Plan', monto: 'Total', fecha_pago: 'Fecha de pago', proveedor: 'Pagado con', referencia_proveedor: 'Referencia', medio: 'Medio' },
+      receiptContact: 'Contacto: {0}'
     },
     en: {
       connecting: 'Connecting…',
@@ -81,23 +84,26 @@
       paidText: 'Keep these details: you need them to connect again from another device.',
       failedTitle: 'The payment did not go through',
       lost: 'We could not find your purchase. If you already paid, please tell the staff.',
-      receipt: { folio: 'Receipt no.', producto: 'Plan', monto: 'Total', fecha_pago: 'Paid on', proveedor: 'Paid with', referencia_proveedor: 'Reference', medio: 'Method' }
+      receipt: { negocio: 'Business', folio: 'Receipt no.', producto: 'Plan', monto: 'Total', fecha_pago: 'Paid on', proveedor: 'Paid with', referencia_proveedor: 'Reference', medio: 'Method' },
+      receiptContact: 'Contact: {0}'
     }
   };
 
   var language = chooseLanguage();
   document.documentElement.lang = language;
+  brand.apply(config.marca, config.api);
   var text = TEXT[language];
   var store = openStorage();
   var vars = readVariables();
   var page = document.body.getAttribute('data-page');
 
+  /* config.js may fix the language; "auto" follows the browser when it asks for Spanish or English, else the brand's idioma. */
   function chooseLanguage() {
     var wanted = String(config.idioma || 'auto').toLowerCase();
-    if (wanted !== 'es' && wanted !== 'en') {
-      wanted = String(navigator.language || 'es').toLowerCase().indexOf('en') === 0 ? 'en' : 'es';
-    }
-    return wanted;
+    if (wanted === 'es' || wanted === 'en') { return wanted; }
+    var asked = String(navigator.language || '').toLowerCase().slice(0, 2);
+    if (asked === 'es' || asked === 'en') { return asked; }
+    return config.marca && config.marca.idioma === 'en' ? 'en' : 'es';
   }
 
   /* localStorage when the browser keeps it; captive windows (Apple's CNA) may not: then memory for this page only. */
@@ -284,13 +290,25 @@
     return hex;
   }
 
+  /* config/public once per page: the brand as it is now (config.js holds it as it was when downloaded). A failure is not kept. */
+  var publicConfigAsked = null;
+  function publicConfig() {
+    if (!publicConfigAsked) {
+      publicConfigAsked = api('GET', '/api/v1/config/public').then(function (answer) {
+        if (answer.status === 200 && answer.body) { brand.apply(answer.body.marca, config.api); } else { publicConfigAsked = null; }
+        return answer;
+      }, function (error) { publicConfigAsked = null; throw error; });
+    }
+    return publicConfigAsked;
+  }
+
   function loadCatalog() {
     show('catalog', true);
     setState('catalog-loading');
-    Promise.all([api('GET', '/api/v1/catalogo_perfiles_venta'), api('GET', '/api/v1/config/public')]).then(function (answers) {
-      var catalog = answers[0], publicConfig = answers[1];
+    Promise.all([api('GET', '/api/v1/catalogo_perfiles_venta'), publicConfig()]).then(function (answers) {
+      var catalog = answers[0], venue = answers[1];
       if (catalog.status !== 200 || !Array.isArray(catalog.body)) { throw new Error('catalog ' + catalog.status); }
-      var providers = (publicConfig.status === 200 && publicConfig.body && publicConfig.body.pagos && publicConfig.body.pagos.proveedores) || config.proveedores || [];
+      var providers = (venue.status === 200 && venue.body && venue.body.pagos && venue.body.pagos.proveedores) || config.proveedores || [];
       if (catalog.body.length === 0) {
         /* Nothing on sale: the voucher form is the whole page. */
         show('catalog', false);
@@ -313,16 +331,26 @@
     for (var i = 0; i < providers.length; i++) {
       var option = document.createElement('option');
       option.value = providers[i];
-      option.textContent = providers[i].replace(/_/g, ' ');
+      option.textContent = brand.providerName(providers[i]);
       select.appendChild(option);
     }
     show('providers-line', providers.length > 1);
   }
 
+  /* "$15.00 MXN": the currency's narrow symbol, the amount in the guest's locale when it is of the page's language
+     (else Mexico's Spanish or US English), and the code, since "$" alone is many currencies. */
   function money(amount, currency) {
-    /* The guest's own locale when it is of the page's language (es-MX writes $15.00), else the language alone. */
-    var locale = String(navigator.language || '').toLowerCase().indexOf(language) === 0 ? navigator.language : language;
-    try { return new Intl.NumberFormat(locale, { style: 'currency', currency: currency }).format(amount); } catch (e) { return amount + ' ' + currency; }
+    var code = String(currency || '').toUpperCase();
+    var locale = String(navigator.language || '').toLowerCase().indexOf(language) === 0 ? navigator.language : (language === 'en' ? 'en-US' : 'es-MX');
+    try {
+      var parts = new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(amount);
+      var symbol = '', number = '';
+      parts.forEach(function (part) {
+        if (part.type === 'currency') { symbol = part.value; }
+        else if (part.type !== 'literal' || number) { number += part.value; }
+      });
+      return (symbol === code ? '' : symbol) + number.trim() + ' ' + code;
+    } catch (e) { return Number(amount).toFixed(2) + ' ' + code; }
   }
 
   function renderProducts(products) {
@@ -496,10 +524,13 @@
     var contact = $('purchase-contact');
     contact.textContent = text.contact;
     contact.hidden = false;
-    api('GET', '/api/v1/config/public').then(function (answer) {
-      var name = answer.status === 200 && answer.body && answer.body.empresa && answer.body.empresa.nombre;
-      if (typeof name === 'string' && name) { contact.textContent = text.contactAt.replace('{0}', name); }
-    }, function () { return null; });
+    function venueContact() {
+      var name = brand.name();
+      var line = brand.contactLine();
+      if (name) { contact.textContent = text.contactAt.replace('{0}', name) + (line ? ' ' + line : ''); }
+    }
+    venueContact();
+    publicConfig().then(function () { venueContact(); renderReceipt(body); }, function () { return null; });
     show('purchase-back', true);
     setState('purchase-attention');
   }
@@ -526,11 +557,12 @@
     receipt.textContent = '';
     var recibo = body.recibo || {};
     var rows = [
+      ['negocio', brand.name()],
       ['folio', recibo.folio],
       ['producto', body.producto && body.producto.nombre_venta],
       ['monto', body.monto !== undefined && body.moneda ? money(body.monto, body.moneda) : null],
       ['fecha_pago', recibo.fecha_pago ? new Date(recibo.fecha_pago).toLocaleString(language === 'en' ? 'en' : 'es') : null],
-      ['proveedor', recibo.proveedor],
+      ['proveedor', recibo.proveedor ? brand.providerName(recibo.proveedor) : null],
       ['referencia_proveedor', recibo.referencia_proveedor],
       ['medio', recibo.medio]
     ];
@@ -544,6 +576,10 @@
       receipt.appendChild(value);
     });
     receipt.hidden = false;
+    var venue = $('receipt-venue');
+    var contactLine = brand.contactLine();
+    venue.textContent = contactLine ? text.receiptContact.replace('{0}', contactLine) : '';
+    venue.hidden = !contactLine;
   }
 
   /* The credentials and the receipt come first: the captive window may close the moment the guest is online. */
@@ -562,6 +598,7 @@
     $('credential-password').textContent = password;
     show('credentials', true);
     renderReceipt(body);
+    publicConfig().then(function () { renderReceipt(body); }, function () { return null; });
     var connect = $('purchase-connect');
     connect.hidden = false;
     connect.addEventListener('click', function () {

@@ -101,7 +101,7 @@ public sealed class MikrotikPortalInChromiumTests(AzuriteFixture azurite, Portal
         Assert.Equal("catalog", state);
         Assert.Equal("Tu tiempo de internet se terminó. Elige un plan para seguir navegando.", message);
         Assert.Contains("1 hora", products!.Split('|'));
-        Assert.Contains("15,00", price, StringComparison.Ordinal);
+        Assert.Equal("$15.00 MXN", price);
         Assert.Null(username);
     }
 
@@ -151,7 +151,7 @@ public sealed class MikrotikPortalInChromiumTests(AzuriteFixture azurite, Portal
         var bought = Assert.Single(users, u => u.Name == shownUser);
         Assert.Equal(shownPassword, bought.Password);
         Assert.Contains("1 hora", receipt, StringComparison.Ordinal);
-        Assert.Contains("15,00", receipt, StringComparison.Ordinal);
+        Assert.Contains("$15.00 MXN", receipt, StringComparison.Ordinal);
         Assert.Null(sessionWhileReceiptShown);
         Assert.Equal(PortalStage.Internet, landed);
         Assert.NotNull(session);

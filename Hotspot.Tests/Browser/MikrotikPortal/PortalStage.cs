@@ -140,6 +140,33 @@ internal sealed class PortalStage : IAsyncDisposable
         return script;
     }
 
+    /// <summary>The router's company, as the admin API reports it.</summary>
+    public async Task<long> EmpresaIdAsync() =>
+        (await Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, Keyed.RouterPath, Keyed.RootToken)).GetProperty("empresa_id").GetInt64();
+
+    /// <summary>The operator sets the company's brand over the admin API (config.js must be downloaded again to carry it).</summary>
+    public async Task SetBrandAsync(object marca) =>
+        await Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/v1/admin/empresas/{await EmpresaIdAsync()}/marca", Keyed.RootToken, marca);
+
+    /// <summary>The operator uploads the company's logo; returns its logo_url.</summary>
+    public async Task<string> SetLogoAsync(byte[] image, string contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/admin/empresas/{await EmpresaIdAsync()}/marca/logo") { Content = new ByteArrayContent(image) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Keyed.RootToken);
+        using var response = await Host.Host.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("logo_url").GetString()!;
+    }
+
+    /// <summary>The language the browser asks for (navigator.language and Accept-Language), as a phone set to it would.</summary>
+    public async Task BrowserLanguageAsync(string language)
+    {
+        var version = await Browser.SendAsync("Browser.getVersion");
+        await Browser.SendAsync("Emulation.setUserAgentOverride", new { userAgent = version.GetProperty("userAgent").GetString(), acceptLanguage = language });
+    }
+
     /// <summary>The device the browser's next requests come from (a phone on the hotspot network).</summary>
     public void Device(string mac, string ip) => Gateway.SelectDevice(mac, ip);
 
