@@ -79,6 +79,10 @@ param portalFreeMinutes int = 60
 @description('Hosts the UniFi guest portal may send a guest on to after it: any, or a comma-separated list of host names (*.example.com for subdomains).')
 param portalRedirectHosts string = 'any'
 
+@description('Requests per minute per UniFi Site Manager API key (conexion site_manager), counted per instance: 10000 is Ubiquiti\'s v1 limit; set 100 for an Early Access key.')
+@minValue(1)
+param siteManagerRequestsPerMinute int = 10000
+
 @description('Key Vault purge protection (irreversible once on). Recommended for production.')
 param keyVaultPurgeProtection bool = false
 
@@ -273,6 +277,7 @@ module api 'app/api.bicep' = {
     cloneIdleMinutes: cloneIdleMinutes
     portalFreeMinutes: portalFreeMinutes
     portalRedirectHosts: portalRedirectHosts
+    siteManagerRequestsPerMinute: siteManagerRequestsPerMinute
   }
   // The app starts as soon as it exists: let it find its roles (and, when private, its endpoints) in place.
   dependsOn: [

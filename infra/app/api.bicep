@@ -82,6 +82,9 @@ param portalFreeMinutes int
 @description('Hosts the guest portal may send a guest on to: any, or a comma-separated list.')
 param portalRedirectHosts string
 
+@description('Requests per minute per UniFi Site Manager API key, counted per instance (10000, Ubiquiti\'s v1 limit; 100 for an Early Access key).')
+param siteManagerRequestsPerMinute int
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -114,6 +117,8 @@ var appSettings = {
   // The UniFi guest portal page.
   Hotspot__Portal__FreeMinutes: string(portalFreeMinutes)
   Hotspot__Portal__RedirectHosts: portalRedirectHosts
+  // UniFi consoles behind NAT: the budget of calls through Ubiquiti's Site Manager connector.
+  Hotspot__Unifi__SiteManagerRequestsPerMinute: string(siteManagerRequestsPerMinute)
   // Router-hosted portal pages calling the portal routes.
   Hotspot__Cors__AllowedOrigins: corsAllowedOrigins
   // The address the payment providers return guests to and send webhooks to: the app's own https host name, not
