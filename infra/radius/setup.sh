@@ -6,8 +6,10 @@ set -euo pipefail
 config=/etc/hotspot-radius
 
 if ! command -v docker >/dev/null; then
-  apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io
+  # On a fresh VM cloud-init may still hold the package lock.
+  cloud-init status --wait >/dev/null || true
+  apt-get -o DPkg::Lock::Timeout=600 update -q
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q docker.io
 fi
 systemctl enable --now docker
 
@@ -50,4 +52,6 @@ printf '%s' "$HOTSPOT_RADIUS_UNIT" | base64 -d > /etc/systemd/system/hotspot-rad
 docker pull "$HOTSPOT_RADIUS_IMAGE"
 systemctl daemon-reload
 systemctl enable hotspot-radius
-systemctl restart hotspot-radius
+# Not waited for: the VM identity's roles on the secrets may take a few minutes to apply, and the service retries
+# every 5 s until it can read them (docs/deploy.md 14.1 checks it).
+systemctl restart --no-block hotspot-radius
