@@ -322,4 +322,3 @@ resource setup 'Microsoft.Compute/virtualMachines/extensions@2024-07-01' = {
 }
 
 output vmName string = vm.name
-output identityPrincipalId string = identity.properties.principalId
