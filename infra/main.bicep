@@ -45,6 +45,11 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Instances of the HTTP functions kept running at all times: 0 scales to zero (no idle cost, cold starts); 1 removes cold starts for about 20 USD a month at 2048 MB. Set 1 with RADIUS routers: FreeRADIUS waits 2 s for the API.')
+@minValue(0)
+@maxValue(20)
+param alwaysReadyInstances int = 0
+
 @description('Session token lifetime in hours (1 to 720).')
 @minValue(1)
 @maxValue(720)
@@ -265,6 +270,7 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    alwaysReadyInstances: alwaysReadyInstances
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     corsAllowedOrigins: corsAllowedOrigins
     tablePrefix: tablePrefix

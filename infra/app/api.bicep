@@ -46,6 +46,10 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Instances of the HTTP functions kept running at all times (0: scale to zero). One removes cold starts, which RADIUS logins cannot wait for.')
+@minValue(0)
+param alwaysReadyInstances int = 0
+
 @description('Subnet for outbound virtual network integration (delegated to Microsoft.App/environments); empty for none.')
 param virtualNetworkSubnetId string = ''
 
@@ -180,6 +184,14 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyInstances > 0
+          ? [
+              {
+                name: 'http'
+                instanceCount: alwaysReadyInstances
+              }
+            ]
+          : []
       }
       runtime: {
         name: 'dotnet-isolated'
