@@ -50,6 +50,18 @@ public sealed class InfraTests
         Assert.Equal(declared, mapped);
     }
 
+    [Theory]
+    [InlineData("privateNetworking", "bool = false", "${HOTSPOT_PRIVATE_NETWORKING=false}")]
+    [InlineData("radius", "bool = false", "${HOTSPOT_RADIUS=false}")]
+    [InlineData("alwaysReadyInstances", "int = 0", "${HOTSPOT_ALWAYS_READY_INSTANCES=0}")]
+    public void What_costs_money_while_idle_is_off_unless_asked_for(string parameter, string declaration, string mapped)
+    {
+        using var json = JsonDocument.Parse(RepositoryFiles.Read("infra/main.parameters.json"));
+
+        Assert.Matches(new Regex($@"^param {parameter} {Regex.Escape(declaration)}\r?$", RegexOptions.Multiline), RepositoryFiles.Read("infra/main.bicep"));
+        Assert.Equal(mapped, json.RootElement.GetProperty("parameters").GetProperty(parameter).GetProperty("value").GetString());
+    }
+
     [Fact]
     public void Infra_holds_no_storage_keys_connection_strings_or_secret_outputs()
     {
