@@ -27,7 +27,7 @@ fi
 chmod +x "$bicep"
 
 findings="$work/findings.txt"
-for file in infra/main.bicep infra/app/*.bicep infra/network/*.bicep; do
+for file in infra/main.bicep infra/app/*.bicep infra/network/*.bicep infra/radius/*.bicep; do
   "$bicep" lint "$file" 2>>"$findings" >>"$findings" || true
 done
 "$bicep" build infra/main.bicep --stdout 2>>"$findings" >/dev/null || echo "bicep build failed" >>"$findings"

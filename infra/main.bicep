@@ -45,6 +45,11 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Instances of the HTTP functions kept running at all times: 0 scales to zero (no idle cost, cold starts); 1 removes cold starts for about 20 USD a month at 2048 MB. Set 1 with RADIUS routers: FreeRADIUS waits 2 s for the API.')
+@minValue(0)
+@maxValue(20)
+param alwaysReadyInstances int = 0
+
 @description('Session token lifetime in hours (1 to 720).')
 @minValue(1)
 @maxValue(720)
@@ -79,11 +84,36 @@ param portalFreeMinutes int = 60
 @description('Hosts the UniFi guest portal may send a guest on to after it: any, or a comma-separated list of host names (*.example.com for subdomains).')
 param portalRedirectHosts string = 'any'
 
+@description('Requests per minute per UniFi Site Manager API key (conexion site_manager), counted per instance: 10000 is Ubiquiti\'s v1 limit; set 100 for an Early Access key.')
+@minValue(1)
+param siteManagerRequestsPerMinute int = 10000
+
 @description('Key Vault purge protection (irreversible once on). Recommended for production.')
 param keyVaultPurgeProtection bool = false
 
 @description('Log Analytics daily ingestion cap in GB; -1 for none.')
 param logDailyCapGb int = 1
+
+@description('RADIUS for MikroTik routers behind NAT: FreeRADIUS (the official image) on a small VM with a static public IP, answering UDP 1812/1813 and calling the API. Off by default; about 15 USD a month (docs/deploy.md).')
+param radius bool = false
+
+@description('With radius: size of the FreeRADIUS VM.')
+param radiusVmSize string = 'Standard_B1s'
+
+@description('With radius: the official FreeRADIUS image, a 3.2.x tag (3.2.5 or later carries the BlastRADIUS fixes).')
+param radiusImage string = 'freeradius/freeradius-server:3.2.10'
+
+@secure()
+@description('With radius: the UDP shared secret of every router. azd fills it with secretOrRandomPassword (main.parameters.json): the vault\'s radius-shared-secret, or a new random one the first time. Never set it by hand.')
+param radiusSharedSecret string = ''
+
+@secure()
+@description('With radius: the secret rlm_rest sends to /api/v1/radius/* (X-Hotspot-Radius-Secret); filled like radiusSharedSecret from the vault\'s radius-rest-secret.')
+param radiusRestSecret string = ''
+
+@secure()
+@description('With radius: the FreeRADIUS VM\'s local admin password (serial console only; no inbound SSH); filled like radiusSharedSecret from the vault\'s radius-vm-password.')
+param radiusVmPassword string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -140,9 +170,20 @@ module keyVault 'app/keyvault.bicep' = {
     location: location
     tags: tags
     privateNetworking: privateNetworking
-    operatorIpAddresses: empty(operatorIpAddress) ? [] : [operatorIpAddress]
+    operatorIpAddresses: concat(empty(operatorIpAddress) ? [] : [operatorIpAddress], radius ? [radiusIp!.outputs.ipAddress] : [])
     enablePurgeProtection: keyVaultPurgeProtection
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+  }
+}
+
+// Before the vault: with private networking its firewall lets the RADIUS server in by this address.
+module radiusIp 'radius/ip.bicep' = if (radius) {
+  name: 'radius-ip'
+  scope: rg
+  params: {
+    name: 'pip-radius-${resourceToken}'
+    location: location
+    tags: tags
   }
 }
 
@@ -229,6 +270,7 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    alwaysReadyInstances: alwaysReadyInstances
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     corsAllowedOrigins: corsAllowedOrigins
     tablePrefix: tablePrefix
@@ -241,6 +283,7 @@ module api 'app/api.bicep' = {
     cloneIdleMinutes: cloneIdleMinutes
     portalFreeMinutes: portalFreeMinutes
     portalRedirectHosts: portalRedirectHosts
+    siteManagerRequestsPerMinute: siteManagerRequestsPerMinute
   }
   // The app starts as soon as it exists: let it find its roles (and, when private, its endpoints) in place.
   dependsOn: [
@@ -248,6 +291,29 @@ module api 'app/api.bicep' = {
     blobEndpoint
     tableEndpoint
     vaultEndpoint
+  ]
+}
+
+module radiusServer 'radius/radius.bicep' = if (radius) {
+  name: 'radius'
+  scope: rg
+  params: {
+    name: 'radius-${resourceToken}'
+    location: location
+    tags: tags
+    publicIpName: radius ? radiusIp!.outputs.name : ''
+    keyVaultName: keyVault.outputs.name
+    keyVaultUri: keyVault.outputs.uri
+    apiUrl: api.outputs.url
+    vmSize: radiusVmSize
+    image: radiusImage
+    sharedSecret: radiusSharedSecret
+    restSecret: radiusRestSecret
+    adminPassword: radiusVmPassword
+  }
+  // The operator's and the app's roles on the vault come first (the app reads radius-rest-secret).
+  dependsOn: [
+    rbac
   ]
 }
 
@@ -263,3 +329,5 @@ output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output HOTSPOT_EGRESS_IP string = privateNetworking ? network!.outputs.egressIpAddress : ''
+output RADIUS_IP_ADDRESS string = radius ? radiusIp!.outputs.ipAddress : ''
+output RADIUS_VM_NAME string = radius ? radiusServer!.outputs.vmName : ''

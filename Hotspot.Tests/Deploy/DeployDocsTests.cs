@@ -122,7 +122,7 @@ public sealed partial class DeployDocsTests
     [GeneratedRegex(@"^\$\{([A-Z0-9_]+)(=[^}]*)?\}$")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"\$API(/[A-Za-z0-9_/{}$<>\-]*)")]
+    [GeneratedRegex(@"\$API(/[A-Za-z0-9_/{}$<>.\-]*[A-Za-z0-9_/{}$<>\-])")]
     private static partial Regex CalledPath();
 
     [GeneratedRegex(@"/(\{[^}/]+\}|\$[A-Z_]+|<[A-Z_]+>)")]

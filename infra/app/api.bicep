@@ -46,6 +46,10 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Instances of the HTTP functions kept running at all times (0: scale to zero). One removes cold starts, which RADIUS logins cannot wait for.')
+@minValue(0)
+param alwaysReadyInstances int = 0
+
 @description('Subnet for outbound virtual network integration (delegated to Microsoft.App/environments); empty for none.')
 param virtualNetworkSubnetId string = ''
 
@@ -82,6 +86,9 @@ param portalFreeMinutes int
 @description('Hosts the guest portal may send a guest on to: any, or a comma-separated list.')
 param portalRedirectHosts string
 
+@description('Requests per minute per UniFi Site Manager API key, counted per instance (10000, Ubiquiti\'s v1 limit; 100 for an Early Access key).')
+param siteManagerRequestsPerMinute int
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -114,6 +121,8 @@ var appSettings = {
   // The UniFi guest portal page.
   Hotspot__Portal__FreeMinutes: string(portalFreeMinutes)
   Hotspot__Portal__RedirectHosts: portalRedirectHosts
+  // UniFi consoles behind NAT: the budget of calls through Ubiquiti's Site Manager connector.
+  Hotspot__Unifi__SiteManagerRequestsPerMinute: string(siteManagerRequestsPerMinute)
   // Router-hosted portal pages calling the portal routes.
   Hotspot__Cors__AllowedOrigins: corsAllowedOrigins
   // The address the payment providers return guests to and send webhooks to: the app's own https host name, not
@@ -175,6 +184,14 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyInstances > 0
+          ? [
+              {
+                name: 'http'
+                instanceCount: alwaysReadyInstances
+              }
+            ]
+          : []
       }
       runtime: {
         name: 'dotnet-isolated'

@@ -1,6 +1,6 @@
 // Key Vault with Azure RBAC authorization (no access policies). Holds router passwords, UniFi API keys, the two JWT
 // signing secrets (created by the app on first use) and, once, the bootstrap admin password. No secret is created
-// here: Bicep never sees a secret value.
+// here: this module never sees a secret value (the optional RADIUS server's secrets are written by radius/radius.bicep).
 
 @description('Name of the vault (3 to 24 letters, digits and hyphens).')
 param name string
@@ -14,7 +14,7 @@ param tags object
 @description('True when private networking is on: the vault is then reached through a private endpoint, and from the public internet only from operatorIpAddresses.')
 param privateNetworking bool
 
-@description('With private networking: public IPv4 addresses or CIDR ranges (the operator\'s workstation) that may still reach the vault to set the bootstrap secret or rotate secrets.')
+@description('With private networking: public IPv4 addresses or CIDR ranges that may still reach the vault: the operator\'s workstation (the bootstrap secret, rotations, azd reading the RADIUS secrets) and the RADIUS server.')
 param operatorIpAddresses array = []
 
 @description('Days a deleted secret or vault stays recoverable (7 to 90).')
