@@ -284,6 +284,7 @@ module api 'app/api.bicep' = {
     portalFreeMinutes: portalFreeMinutes
     portalRedirectHosts: portalRedirectHosts
     siteManagerRequestsPerMinute: siteManagerRequestsPerMinute
+    radiusServerAddress: radius ? radiusIp!.outputs.ipAddress : ''
   }
   // The app starts as soon as it exists: let it find its roles (and, when private, its endpoints) in place.
   dependsOn: [

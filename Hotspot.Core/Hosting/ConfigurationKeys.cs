@@ -50,6 +50,7 @@ public static class ConfigurationKeys
     public const string CorsAllowedOrigins = "Hotspot:Cors:AllowedOrigins";
     public const string ClientAddressForwardedHops = "Hotspot:ClientAddress:ForwardedHops";
     public const string RadiusRestSecret = "Hotspot:Radius:RestSecret";
+    public const string RadiusServerAddress = "Hotspot:Radius:ServerAddress";
 
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
@@ -85,6 +86,7 @@ public static class ConfigurationKeys
         new(PortalRedirectHosts, SettingScope.OptionalInAzure, "Hosts the UniFi guest portal may send a guest on to: 'any' (default) or a comma-separated list, *.example.com for subdomains."),
         new(CorsAllowedOrigins, SettingScope.OptionalInAzure, "Origins of the router-hosted portal pages allowed to call the portal routes from a browser: '*' (default; never with credentials) or a comma-separated list (http://10.5.50.1,http://wifi.example.net)."),
         new(RadiusRestSecret, SettingScope.LocalOnly, "DevHost: the secret FreeRADIUS's rlm_rest sends to /api/v1/radius/* (in Azure: Key Vault secret radius-rest-secret); unset, those routes refuse every call."),
+        new(RadiusServerAddress, SettingScope.OptionalInAzure, "The RADIUS server's stable IP that the RADIUS setup download writes into /radius (set by the infra from RADIUS_IP_ADDRESS; empty: a placeholder)."),
         new(ClientAddressForwardedHops, SettingScope.OptionalInAzure, "Trusted proxies that each append their caller to X-Forwarded-For; the client's address is the entry that many places from the right (default 2 in the Functions app: the App Service front end, then the Functions host; 0, the TCP peer, on the DevHost)."),
     ];
 }

@@ -61,6 +61,9 @@ public static class HotspotServiceCollectionExtensions
             .Validate(o => o.FreeMinutes is >= 0 and <= 1440, $"{PortalOptions.Section}:FreeMinutes must be between 0 (no free access) and 1440.")
             .Validate(o => o.RedirectHostsAreValid, $"{PortalOptions.Section}:RedirectHosts must be 'any' or a comma-separated list of host names (*.example.com for subdomains).")
             .ValidateOnStart();
+        services.AddOptions<RadiusSetupOptions>().Bind(configuration.GetSection(RadiusSetupOptions.Section))
+            .Validate(o => o.IsValid, $"{RadiusSetupOptions.Section}:ServerAddress must be an IP address (a MikroTik /radius entry takes no host name).")
+            .ValidateOnStart();
         services.AddOptions<PortalCorsOptions>().Bind(configuration.GetSection(PortalCorsOptions.Section))
             .Validate(o => o.AllowedOriginsAreValid, $"{PortalCorsOptions.Section}:AllowedOrigins must be '*' or a comma-separated list of origins (http://10.5.50.1,https://wifi.example.net).")
             .ValidateOnStart();

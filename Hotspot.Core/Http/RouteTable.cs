@@ -280,6 +280,12 @@ public static class RouteTable
             .AnswersText(200, "A RouterOS script; running it again replaces its own entries (comment hotspot-api).", MediaTypes.PlainText)
             .Fails(404, 409));
 
+    public static readonly HotspotRoute PortalRadiusSetup = new("PortalRadiusSetup", ["GET"], $"{Admin}/routers/{{routerId}}/portal/radius-setup", AuthKind.Session, Handle.With<PortalSetup>(PortalSetupEndpoints.RadiusSetupAsync),
+        new RouteContract("RouterOS commands that put a RADIUS router's hotspot in RADIUS mode against the deployment's FreeRADIUS")
+            .Describe("The router's identity (its NAS-Identifier), the /radius entry (the server's IP from Hotspot:Radius:ServerAddress, timeout 3 s) and the hotspot profiles (use-radius, accounting, interim from the server, CHAP, cookie and mac-cookie logins). The identity and the shared secret are placeholders: neither is ever in a download. 409 for a router reached over its API.")
+            .AnswersText(200, "A RouterOS script; running it again replaces its own /radius entry (comment hotspot-radius).", MediaTypes.PlainText)
+            .Fails(404, 409));
+
     public static readonly HotspotRoute PublicConfig = new("PublicConfig", ["GET"], "/api/v1/config/public", AuthKind.PortalKey, Handle.With<PublicCatalog>(CatalogEndpoints.ConfigAsync),
         new RouteContract("What a portal page needs to know of its company and router (pagos_hotspot_api's shape)")
             .Answers<ConfigPublica>(200, "The company, the router and the payment providers on offer.")
@@ -466,7 +472,7 @@ public static class RouteTable
         ListAudit,
         SweepRouter,
         CreateProducto, ListProductos, GetProducto, UpdateProducto, DeactivateProducto, ListPerfilesMikrotik,
-        PortalConfigJs, PortalWalledGarden,
+        PortalConfigJs, PortalWalledGarden, PortalRadiusSetup,
         PublicConfig, CatalogoVenta, CatalogoVentaItem,
         CreateCompra, GetCompra, AbandonarCompra, CompraRetorno, PaymentWebhook, ConfigurePagos, RefundCompra,
         ListCompras, GetCompraAdmin, VentasCsv, VentasResumen,

@@ -12,7 +12,9 @@ namespace Hotspot.MikrotikPortal;
 /// <c>config.js</c> and the walled-garden commands. The router is read as the rest of the admin API reads it: another
 /// company's router is "not found".
 /// </summary>
-public sealed class PortalSetup(RouterAdmin routers, EmpresaAdmin empresas, Branding.MarcaEfectiva marcas, PaymentCredentialStore payments, IOptions<PaymentProviderOptions> providers, TimeProvider clock)
+public sealed class PortalSetup(
+    RouterAdmin routers, EmpresaAdmin empresas, Branding.MarcaEfectiva marcas, PaymentCredentialStore payments, IOptions<PaymentProviderOptions> providers,
+    IOptions<RadiusSetupOptions> radius, TimeProvider clock)
 {
     public async Task<string> ConfigScriptAsync(AdminCaller caller, long? routerId, Uri apiBaseUrl, CancellationToken cancellationToken)
     {
@@ -34,6 +36,18 @@ public sealed class PortalSetup(RouterAdmin routers, EmpresaAdmin empresas, Bran
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return WalledGardenScript.Write(router.Id, hosts, clock.GetUtcNow());
+    }
+
+    /// <summary>The RouterOS commands for RADIUS mode; a router reached over its API has none (409).</summary>
+    public async Task<string> RadiusSetupAsync(AdminCaller caller, long? routerId, CancellationToken cancellationToken)
+    {
+        var router = await MikrotikRouterAsync(caller, routerId, cancellationToken);
+        if (Kinds.RouterKindRegistry.For(router) is not Radius.Kind.MikrotikRadiusKind)
+        {
+            throw new ConflictException("Este router se conecta por la API de RouterOS: la configuración RADIUS es para routers creados con conexion radius.");
+        }
+
+        return RadiusSetupScript.Write(router.Id, radius.Value.ServerIp, clock.GetUtcNow());
     }
 
     private async Task<Tenancy.Entities.RouterEntity> MikrotikRouterAsync(AdminCaller caller, long? routerId, CancellationToken cancellationToken)

@@ -20,6 +20,12 @@ public static class PortalSetupEndpoints
         return Results.Text(script, MediaTypes.PlainText + "; charset=utf-8");
     }
 
+    public static async Task<IResult> RadiusSetupAsync(PortalSetup setup, HttpContext context, CancellationToken cancellationToken)
+    {
+        var script = await setup.RadiusSetupAsync(AdminCaller.Of(context), RouteValueReader.Id(context, "routerId"), cancellationToken);
+        return Results.Text(script, MediaTypes.PlainText + "; charset=utf-8");
+    }
+
     /// <summary>The configured public address (never the request's Host); 409 when unconfigured.</summary>
     private static Uri ApiBaseUrl(HttpRequest request) =>
         new(request.HttpContext.RequestServices.GetRequiredService<Sales.Purchases.PurchaseUrls>().Base().AbsoluteUri.TrimEnd('/'));

@@ -15,4 +15,9 @@ public static class PortalSetupFunctions
     public static Task<IResult> PortalWalledGarden(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/routers/{routerId}/portal/walled-garden")] HttpRequest request, CancellationToken cancellationToken) =>
         RouteTable.PortalWalledGarden.ExecuteAsync(request.HttpContext, cancellationToken);
+
+    [Function("PortalRadiusSetup")]
+    public static Task<IResult> PortalRadiusSetup(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/v1/admin/routers/{routerId}/portal/radius-setup")] HttpRequest request, CancellationToken cancellationToken) =>
+        RouteTable.PortalRadiusSetup.ExecuteAsync(request.HttpContext, cancellationToken);
 }

@@ -95,6 +95,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
             [RouteTable.ListPerfilesMikrotik.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/perfiles-mikrotik"),
             [RouteTable.PortalConfigJs.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/portal/config.js"),
             [RouteTable.PortalWalledGarden.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/portal/walled-garden"),
+            [RouteTable.PortalRadiusSetup.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/portal/radius-setup"),
             [RouteTable.PublicConfig.Name] = (Caller.RouterKey, "/api/v1/config/public"),
             [RouteTable.CatalogoVenta.Name] = (Caller.RouterKey, "/api/v1/catalogo_perfiles_venta"),
             [RouteTable.CatalogoVentaItem.Name] = (Caller.RouterKey, "/api/v1/catalogo_perfiles_venta/no-such-product"),

@@ -89,6 +89,9 @@ param portalRedirectHosts string
 @description('Requests per minute per UniFi Site Manager API key, counted per instance (10000, Ubiquiti\'s v1 limit; 100 for an Early Access key).')
 param siteManagerRequestsPerMinute int
 
+@description('The RADIUS server\'s static IP, written into the RADIUS setup download (empty without RADIUS: a placeholder).')
+param radiusServerAddress string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -123,6 +126,7 @@ var appSettings = {
   Hotspot__Portal__RedirectHosts: portalRedirectHosts
   // UniFi consoles behind NAT: the budget of calls through Ubiquiti's Site Manager connector.
   Hotspot__Unifi__SiteManagerRequestsPerMinute: string(siteManagerRequestsPerMinute)
+  Hotspot__Radius__ServerAddress: radiusServerAddress
   // Router-hosted portal pages calling the portal routes.
   Hotspot__Cors__AllowedOrigins: corsAllowedOrigins
   // The address the payment providers return guests to and send webhooks to: the app's own https host name, not
