@@ -14,6 +14,7 @@ public sealed record PortalForm(string Mode, string Username, string Passcode)
     public const string BuyMode = "buy";
     public const string AbandonMode = "abandon";
     private const int MaxFieldLength = 320;
+    private const int MaxCredentialLength = 128;
 
     public string Producto { get; init; } = "";
 
@@ -47,6 +48,7 @@ public sealed record PortalForm(string Mode, string Username, string Passcode)
             string Field(string name) => fields.TryGetValue(name, out var value) ? value.ToString().Trim() : "";
             var mode = Field("mode") is { Length: > 0 } given ? given : AcceptMode;
             return mode is AcceptMode or VoucherMode or BuyMode or AbandonMode
+                && Field("username").Length <= MaxCredentialLength && Field("passcode").Length <= MaxCredentialLength
                 ? new PortalForm(mode, Field("username"), Field("passcode"))
                 {
                     Producto = Field("producto"), Proveedor = Field("proveedor"), Key = Field("key"), Compra = Field("compra"),

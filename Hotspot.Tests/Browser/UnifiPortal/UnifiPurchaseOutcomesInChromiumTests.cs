@@ -161,6 +161,29 @@ public sealed class UnifiPurchaseOutcomesInChromiumTests(AzuriteFixture azurite,
     }
 
     [ChromiumFact]
+    public async Task A_guest_back_from_the_provider_without_paying_can_abandon_the_purchase_and_is_back_at_the_plans()
+    {
+        var stage = await fixture.StageAsync(azurite);
+        var phone = await stage.NewGuestAsync();
+        await stage.OpenAsync(phone);
+        await stage.BuyAsync(stage.Shop.HoraId, "stripe");
+        await stage.OpenAsync(phone);
+        await stage.StateAsync("pending");
+        await stage.ClickAsync("#purchase-abandon");
+        var state = await stage.StateAsync("catalog", "pending");
+        var reason = await stage.TextAsync("message");
+        await stage.ScreenshotAsync("unifi-abandoned");
+        await stage.OpenAsync(phone);
+        var reopened = await stage.StateAsync("catalog", "pending");
+        var purchases = await stage.Shop.PurchasesAsync();
+
+        Assert.Equal("catalog", state);
+        Assert.Equal("El pago fue cancelado.", reason);
+        Assert.Equal("catalog", reopened);
+        Assert.Contains(purchases, p => p.GetProperty("estado").GetString() == "cancelada");
+    }
+
+    [ChromiumFact]
     public async Task A_paid_purchase_the_controller_refuses_shows_the_receipt_and_whom_to_ask()
     {
         var stage = await fixture.StageAsync(azurite);
