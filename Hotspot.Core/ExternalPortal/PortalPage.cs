@@ -187,8 +187,7 @@ internal static class PortalPage
 
                 break;
             case PurchaseScreenKind.Attention:
-                var who = view.Brand?.Name;
-                page.Append("<p id=\"purchase-contact\">").Append(E(who is null ? words.ContactAt.Replace(" de {0}", "", StringComparison.Ordinal) : PortalText.Fill(words.ContactAt, who))).Append("</p>");
+                page.Append("<p id=\"purchase-contact\">").Append(E(PortalText.Fill(words.ContactAt, view.Brand?.Name ?? view.Ssid))).Append("</p>");
                 page.Append("<a class=\"btn secondary\" id=\"purchase-back\" href=\"").Append(E(view.PageUrl)).Append("\">").Append(E(words.BackToPlans)).Append("</a>");
                 break;
             case PurchaseScreenKind.Expired:

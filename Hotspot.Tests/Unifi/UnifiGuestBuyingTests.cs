@@ -93,6 +93,33 @@ public sealed partial class UnifiGuestBuyingTests(AzuriteFixture azurite) : IAsy
         Assert.Contains("href=\"tel:525512345678\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Behind_a_public_address_the_purchase_returns_to_the_guest_page_there_whatever_the_routers_login_hosts()
+    {
+        var publicAddress = new Uri("https://wifi-api.example.net/");
+        await using var shop = await UnifiShop.StartAsync(azurite, publicAddress);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = shop.BaseAddress };
+        var phone = MacAddress.Parse("1c:71:25:63:e4:34");
+        shop.Join(phone);
+        var page = await browser.GetStringAsync(shop.PagePath(phone));
+        using var bought = await browser.PostAsync(shop.PagePath(phone), new FormUrlEncodedContent(
+            [new("mode", "buy"), new("producto", shop.HoraId), new("key", KeyOf(page)), new("proveedor", "stripe")]));
+        var back = await shop.PayAsync(bought.Headers.Location!.Segments[^1], "approve");
+
+        // The provider's redirect names the public address; this test reaches the same route on the host it runs.
+        using var returned = await browser.GetAsync(back.PathAndQuery);
+        var landing = returned.Headers.Location!;
+
+        Assert.Equal(HttpStatusCode.Redirect, bought.StatusCode);
+        Assert.Equal(publicAddress.Authority, back.Authority);
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Equal(publicAddress.Authority, landing.Authority);
+        Assert.Equal("/guest/s/default/", landing.AbsolutePath);
+        Assert.Contains($"router={shop.RouterId}", landing.Query, StringComparison.Ordinal);
+        Assert.Contains($"id={Uri.EscapeDataString(phone.ToString())}", landing.Query, StringComparison.Ordinal);
+        Assert.Contains("&var=", landing.Query, StringComparison.Ordinal);
+    }
+
     private async Task<string> GetAsync(string path, string? cookie = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

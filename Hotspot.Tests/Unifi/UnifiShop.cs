@@ -47,17 +47,24 @@ public sealed class UnifiShop : IAsyncDisposable
 
     public Uri BaseAddress => Host.Client.BaseAddress!;
 
-    public static async Task<UnifiShop> StartAsync(AzuriteFixture azurite)
+    /// <param name="publicBaseUrl">The API's public address, when not the one it listens on (<c>Hotspot:Ventas:PublicBaseUrl</c>).</param>
+    public static async Task<UnifiShop> StartAsync(AzuriteFixture azurite, Uri? publicBaseUrl = null)
     {
         var simulator = await UnifiSimulator.StartAsync(new UnifiSimulatorOptions { ApiKey = ControllerKey }, default);
         var payments = await PaymentSimulator.StartAsync(new PaymentSimulatorOptions { Accounts = [] }, CancellationToken.None);
-        var host = await AdminSession.StartAsync(azurite, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Hotspot:Payments:MercadoPagoApiBase"] = payments.ApiBaseUrl.ToString(),
             ["Hotspot:Payments:StripeApiBase"] = payments.ApiBaseUrl.ToString(),
             ["Hotspot:Payments:StripeConnectBase"] = payments.ApiBaseUrl.ToString(),
             ["Hotspot:Ventas:ProviderPollSeconds"] = "0",
-        });
+        };
+        if (publicBaseUrl is not null)
+        {
+            settings["Hotspot:Ventas:PublicBaseUrl"] = publicBaseUrl.AbsoluteUri;
+        }
+
+        var host = await AdminSession.StartAsync(azurite, settings);
         var empresa = await AdminSession.PostAsync(host, "/api/v1/admin/empresas", new { nombre = "Café " + Guid.NewGuid().ToString("N")[..6] });
         var empresaId = empresa.GetProperty("id").GetInt64();
         var router = await AdminSession.PostAsync(host, $"/api/v1/admin/empresas/{empresaId}/routers", AdminSession.UnifiRouter(simulator, ControllerKey));
@@ -126,6 +133,15 @@ public sealed class UnifiShop : IAsyncDisposable
         var payment = state.GetProperty("payments").EnumerateArray().Last(p => p.GetProperty("checkout_id").GetString() == checkoutId).GetProperty("id").GetString();
         using var settled = await control.PostAsJsonAsync($"/payments/{payment}/settle", new { paid });
         settled.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Pays a checkout as its hosted page's button would; returns where the provider sends the buyer back.</summary>
+    public async Task<Uri> PayAsync(string checkoutId, string outcome)
+    {
+        using var control = new HttpClient { BaseAddress = Payments.ControlUrl };
+        using var paid = await control.PostAsJsonAsync($"/checkouts/{checkoutId}/pay", new { outcome });
+        paid.EnsureSuccessStatusCode();
+        return new Uri(JsonDocument.Parse(await paid.Content.ReadAsStringAsync()).RootElement.GetProperty("redirect").GetString()!);
     }
 
     /// <summary>The payment simulator's clock moves on (checkouts expire).</summary>
