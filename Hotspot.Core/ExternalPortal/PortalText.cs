@@ -3,7 +3,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace Hotspot.ExternalPortal;
 
-/// <summary>The guest portal's words in Spanish (the default) and English, chosen by <c>Accept-Language</c>.</summary>
+/// <summary>
+/// The guest portal's words in Spanish (the default; "tú" and "ficha") and English: English when
+/// <c>Accept-Language</c> asks for it, else the venue's language.
+/// </summary>
 public sealed record PortalText(
     string Lang,
     string Title,
@@ -20,21 +23,23 @@ public sealed record PortalText(
     string NotAGuest,
     string Unavailable,
     string Failed,
-    VoucherText Voucher)
+    VoucherText Voucher,
+    PurchaseText Purchase)
 {
     public static readonly PortalText Spanish = new(
-        "es", "Acceso a internet", "Bienvenido a {0}", "Acepte los términos de uso para navegar gratis durante {0} minutos.",
-        "Aceptar y conectar", "Ya tiene acceso a internet.", "Continuar", "Su acceso se está activando; espere unos segundos y continúe.",
-        "El enlace no identifica su dispositivo (falta la MAC o no es válida). Vuelva a conectarse a la red WiFi.",
+        "es", "Acceso a internet", "Bienvenido a {0}", "Acepta los términos de uso para navegar gratis durante {0} minutos.",
+        "Aceptar y conectar", "Ya tienes acceso a internet.", "Continuar", "Tu acceso se está activando; espera unos segundos y continúa.",
+        "El enlace no identifica tu dispositivo (falta la MAC o no es válida). Vuelve a conectarte a la red WiFi.",
         "Este portal no está configurado para esta red.", "Esta red no está configurada en el controlador.",
-        "Su dispositivo no aparece conectado a la red. Vuelva a conectarse a la red WiFi e inténtelo de nuevo.",
-        "Su dispositivo no está en la red de invitados.", "El controlador de la red no responde; inténtelo en un momento.",
-        "No se pudo dar acceso a su dispositivo; avise al personal del lugar.",
+        "Tu dispositivo no aparece conectado a la red. Vuelve a conectarte a la red WiFi e inténtalo de nuevo.",
+        "Tu dispositivo no está en la red de invitados.", "El controlador de la red no responde; inténtalo en un momento.",
+        "No pudimos darle acceso a tu dispositivo; avisa al personal del lugar.",
         new VoucherText(
-            "¿Tiene un voucher? Escriba su usuario y su código.", "Usuario", "Código", "Conectar con voucher",
-            "El usuario o el código del voucher no son correctos.", "Este voucher todavía no es válido; inténtelo más tarde.",
-            "Este voucher ya venció.", "Demasiados intentos fallidos; espere unos minutos e inténtelo de nuevo.",
-            "El formulario no es válido; vuelva a abrir la página.", "El acceso gratuito no está disponible en esta red; use un voucher."));
+            "¿Tienes una ficha? Escribe su usuario y su código.", "Usuario", "Código", "Conectar con ficha",
+            "El usuario o el código de la ficha no son correctos.", "Esta ficha todavía no es válida; inténtalo más tarde.",
+            "Esta ficha ya venció.", "Demasiados intentos fallidos; espera unos minutos e inténtalo de nuevo.",
+            "El formulario no es válido; vuelve a abrir la página.", "El acceso gratuito no está disponible en esta red; usa una ficha."),
+        PurchaseText.Spanish);
 
     public static readonly PortalText English = new(
         "en", "Internet access", "Welcome to {0}", "Accept the terms of use to browse for free for {0} minutes.",
@@ -48,10 +53,11 @@ public sealed record PortalText(
             "Have a voucher? Enter its username and code.", "Username", "Code", "Connect with voucher",
             "The voucher's username or code is not right.", "This voucher is not valid yet; try again later.",
             "This voucher has expired.", "Too many failed attempts; wait a few minutes and try again.",
-            "The form is not valid; open the page again.", "Free access is not offered on this network; use a voucher."));
+            "The form is not valid; open the page again.", "Free access is not offered on this network; use a voucher."),
+        PurchaseText.English);
 
-    /// <summary>The best of Spanish and English for the request; Spanish when it states neither.</summary>
-    public static PortalText For(HttpRequest request)
+    /// <summary>Spanish or English as the request asks; null when it asks for neither (the venue's language then).</summary>
+    public static PortalText? Asked(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var languages = request.GetTypedHeaders().AcceptLanguage
@@ -71,13 +77,19 @@ public sealed record PortalText(
             }
         }
 
-        return Spanish;
+        return null;
     }
+
+    /// <summary>The best of Spanish and English for the request; Spanish when it states neither.</summary>
+    public static PortalText For(HttpRequest request) => Asked(request) ?? Spanish;
+
+    /// <summary>The words of a venue's language (<c>es</c> or <c>en</c>).</summary>
+    public static PortalText Of(string? idioma) => idioma == English.Lang ? English : Spanish;
 
     public static string Fill(string template, object value) => string.Format(CultureInfo.InvariantCulture, template, value);
 }
 
-/// <summary>The portal's voucher form and what it answers.</summary>
+/// <summary>The portal's voucher (ficha) form and what it answers.</summary>
 public sealed record VoucherText(
     string Prompt,
     string Username,

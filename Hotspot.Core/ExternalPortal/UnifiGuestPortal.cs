@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using Hotspot.Drivers;
+using Hotspot.Http;
+using Hotspot.Sales.Purchases;
 using Hotspot.Tenancy;
 using Hotspot.Unifi;
 using Microsoft.Extensions.Options;
@@ -6,12 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Hotspot.ExternalPortal;
 
 /// <summary>
-/// The UniFi guest page's grant flow: the router and device the redirect names, then accepting the terms (free
-/// minutes, unless set to 0) or redeeming a voucher; the device is authorized on the controller, the grant recorded for
-/// the sweep, and the guest sent on to <c>url</c> when it is http(s) and the controller confirms.
+/// The UniFi guest page's flow: the router and device the redirect names, then accepting the terms (free minutes,
+/// unless set to 0), redeeming a voucher, or buying time; the device is authorized on the controller, the grant
+/// recorded for the sweep, and the guest sent on to <c>url</c> when it is http(s) and the controller confirms. A
+/// purchase the visit returns to (<see cref="GuestPortalVisit.Ticket"/>) shows its own screen instead of the forms.
 /// </summary>
 public sealed class UnifiGuestPortal(
-    RouterStore routers, RouterControllers controllers, VoucherRedemption redemption, GuestGrantLedger grants, TimeProvider time, IOptions<PortalOptions> options)
+    RouterStore routers, RouterControllers controllers, VoucherRedemption redemption, GuestGrantLedger grants, UnifiGuestSales sales, TimeProvider time,
+    IOptions<PortalOptions> options)
 {
     private int FreeMinutes => options.Value.FreeMinutes;
 
@@ -19,10 +24,21 @@ public sealed class UnifiGuestPortal(
     {
         ArgumentNullException.ThrowIfNull(visit);
         var (guest, problem) = await FindGuestAsync(visit, cancellationToken);
-        return problem ?? GuestPortalAnswer.Page(new PortalView(guest!.Ssid, ShowForm: true, FreeMinutes: FreeMinutes));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        visit = guest!.Visit;
+        if (visit.Ticket is { } ticket)
+        {
+            return Screen(visit, guest, ticket, await sales.FindAsync(guest.Shop, ticket, cancellationToken));
+        }
+
+        return Forms(guest);
     }
 
-    /// <summary>The page's forms, posted back: accept the terms, or redeem a voucher; a null form could not be read.</summary>
+    /// <summary>The page's forms, posted back: accept the terms, redeem a voucher, buy, or abandon a purchase; a null form could not be read.</summary>
     public async Task<GuestPortalAnswer> SubmitAsync(GuestPortalVisit visit, PortalForm? form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
@@ -32,15 +48,116 @@ public sealed class UnifiGuestPortal(
             return problem;
         }
 
+        visit = guest!.Visit;
         if (form is null)
         {
-            return Retry(guest!, visit.Text.Voucher.BadForm, StatusCodes.Status400BadRequest);
+            return Retry(guest, visit.Text.Voucher.BadForm, StatusCodes.Status400BadRequest);
         }
 
-        return form.Mode == PortalForm.VoucherMode
-            ? await RedeemAsync(visit, guest!, form, cancellationToken)
-            : await AcceptAsync(visit, guest!, cancellationToken);
+        return form.Mode switch
+        {
+            PortalForm.VoucherMode => await RedeemAsync(visit, guest, form, cancellationToken),
+            PortalForm.BuyMode => await BuyAsync(visit, guest, form, cancellationToken),
+            PortalForm.AbandonMode => await AbandonAsync(visit, guest, form, cancellationToken),
+            _ => await AcceptAsync(visit, guest, cancellationToken),
+        };
     }
+
+    /// <summary>
+    /// Starts the purchase with the form's key (a second submit of the same form replays it, never buys twice), keeps it
+    /// in the page's cookie and sends the guest to the provider's checkout.
+    /// </summary>
+    private async Task<GuestPortalAnswer> BuyAsync(GuestPortalVisit visit, Guest guest, PortalForm form, CancellationToken cancellationToken)
+    {
+        var words = visit.Text.Purchase;
+        if (form.Key.Length is < 16 or > 64 || form.Producto.Length == 0 || !guest.Shop.Providers.Contains(form.Proveedor))
+        {
+            return Retry(guest, visit.Text.Voucher.BadForm, StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var compra = await sales.BuyAsync(guest.Shop, visit, guest.Device.Mac.ToString(), form.Producto, form.Proveedor,
+                form.Key + ":" + form.Producto + ":" + form.Proveedor, cancellationToken);
+            if (!Uri.TryCreate(compra.Pago.UrlPago, UriKind.Absolute, out var checkout) || checkout.Scheme is not ("http" or "https"))
+            {
+                return Retry(guest, words.BuyFailed, StatusCodes.Status502BadGateway);
+            }
+
+            return GuestPortalAnswer.RedirectTo(checkout) with { RouterId = guest.RouterId, Remember = new GuestPurchaseTicket(compra.IdCompra, compra.TokenConsulta) };
+        }
+        catch (TooManyAttemptsException e)
+        {
+            return Retry(guest, words.TooMany, StatusCodes.Status429TooManyRequests) with { RetryAfter = e.RetryAfter };
+        }
+        catch (NotFoundException)
+        {
+            return Retry(guest, words.BuyFailed, StatusCodes.Status404NotFound);
+        }
+        catch (Exception e) when (e is InvalidFieldsException or ConflictException or ForbiddenException or BadRequestException)
+        {
+            return Retry(guest, words.BuyFailed, StatusCodes.Status422UnprocessableEntity);
+        }
+        catch (UnavailableException e)
+        {
+            return Retry(guest, words.BuyFailed, StatusCodes.Status503ServiceUnavailable) with { RetryAfter = e.RetryAfter };
+        }
+    }
+
+    private async Task<GuestPortalAnswer> AbandonAsync(GuestPortalVisit visit, Guest guest, PortalForm form, CancellationToken cancellationToken)
+    {
+        if (GuestPurchaseTicket.Parse(form.Compra) is not { } ticket)
+        {
+            return Retry(guest, visit.Text.Voucher.BadForm, StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            return Screen(visit, guest, ticket, await sales.AbandonAsync(guest.Shop, ticket, cancellationToken));
+        }
+        catch (UnavailableException e)
+        {
+            // The provider could not be asked: the purchase stays as it was, and the guest may try again.
+            var compra = await sales.FindAsync(guest.Shop, ticket, cancellationToken);
+            var answer = Screen(visit, guest, ticket, compra);
+            return answer with { View = answer.View! with { Message = visit.Text.Purchase.AbandonFailed }, RetryAfter = e.RetryAfter };
+        }
+    }
+
+    /// <summary>One screen per purchase state, each with its way forward; an ended purchase is forgotten by the page.</summary>
+    private GuestPortalAnswer Screen(GuestPortalVisit visit, Guest guest, GuestPurchaseTicket ticket, CompraEstado? compra)
+    {
+        var words = visit.Text.Purchase;
+        if (compra is null)
+        {
+            return Forms(guest, words.Lost) with { Forget = true };
+        }
+
+        var mensaje = words.Mensaje(compra);
+        PurchaseScreen? screen = compra.Estado switch
+        {
+            CompraEstados.Creada or CompraEstados.PendientePago => new(PurchaseScreenKind.Waiting, words.WaitingTitle, mensaje + " " + words.WaitingText, compra, ticket),
+            CompraEstados.EnProceso => new(PurchaseScreenKind.Cash, words.CashTitle, mensaje + " " + words.CashText, compra, ticket),
+            CompraEstados.Aprobada => new(PurchaseScreenKind.Activating, words.ActivatingTitle, mensaje, compra, ticket),
+            CompraEstados.Provisionada => new(PurchaseScreenKind.Paid, words.PaidTitle, words.PaidText, compra, ticket),
+            CompraEstados.Expirada => new(PurchaseScreenKind.Expired, words.ExpiredTitle, mensaje, compra, ticket),
+            CompraEstados.RequiereAtencion => new(PurchaseScreenKind.Attention, words.AttentionTitle, mensaje, compra, ticket),
+            CompraEstados.Reembolsada or CompraEstados.Contracargo => new(PurchaseScreenKind.Ended, words.EndedTitle, mensaje, compra, ticket),
+            _ => null,
+        };
+        if (screen is null)
+        {
+            // Rejected or cancelled: back to the plans, with the reason.
+            return Forms(guest, mensaje) with { Forget = true };
+        }
+
+        var waiting = screen.Kind is PurchaseScreenKind.Waiting or PurchaseScreenKind.Cash or PurchaseScreenKind.Activating;
+        var view = guest.View() with { Purchase = screen, ContinueUrl = screen.Kind == PurchaseScreenKind.Paid ? RedirectTarget(visit)?.AbsoluteUri : null };
+        return GuestPortalAnswer.Page(view) with { RouterId = guest.RouterId, Remember = waiting ? ticket : null, Forget = !waiting };
+    }
+
+    private GuestPortalAnswer Forms(Guest guest, string? message = null) =>
+        GuestPortalAnswer.Page(guest.View() with { Message = message, ShowForm = true, FreeMinutes = FreeMinutes }) with { RouterId = guest.RouterId };
 
     private async Task<GuestPortalAnswer> AcceptAsync(GuestPortalVisit visit, Guest guest, CancellationToken cancellationToken)
     {
@@ -75,7 +192,7 @@ public sealed class UnifiGuestPortal(
 
         if (connected is null)
         {
-            return GuestPortalAnswer.Page(new PortalView(guest.Ssid, text.NotConnected), StatusCodes.Status422UnprocessableEntity);
+            return GuestPortalAnswer.Page(guest.View(text.NotConnected), StatusCodes.Status422UnprocessableEntity);
         }
 
         var (grant, refusal) = await redemption.CheckAsync(guest.RouterId, form.Username, form.Passcode, guest.Device.Mac, visit.ClientAddress, cancellationToken);
@@ -122,7 +239,7 @@ public sealed class UnifiGuestPortal(
 
             return status.Authorized
                 ? Online(visit, guest)
-                : GuestPortalAnswer.Page(new PortalView(guest.Ssid, visit.Text.Pending, ContinueUrl: RedirectTarget(visit)?.AbsoluteUri));
+                : GuestPortalAnswer.Page(guest.View(visit.Text.Pending) with { ContinueUrl = RedirectTarget(visit)?.AbsoluteUri });
         }
         catch (ControllerException e)
         {
@@ -131,7 +248,7 @@ public sealed class UnifiGuestPortal(
     }
 
     private GuestPortalAnswer Online(GuestPortalVisit visit, Guest guest) =>
-        RedirectTarget(visit) is { } target ? GuestPortalAnswer.RedirectTo(target) : GuestPortalAnswer.Page(new PortalView(guest.Ssid, visit.Text.Online));
+        RedirectTarget(visit) is { } target ? GuestPortalAnswer.RedirectTo(target) : GuestPortalAnswer.Page(guest.View(visit.Text.Online));
 
     private static GuestPortalAnswer ControllerFailure(PortalText text, Guest guest, ControllerException e)
     {
@@ -143,7 +260,7 @@ public sealed class UnifiGuestPortal(
             ControllerError.Unavailable => (text.Unavailable, StatusCodes.Status503ServiceUnavailable),
             _ => (text.Failed, StatusCodes.Status502BadGateway),
         };
-        return GuestPortalAnswer.Page(new PortalView(guest.Ssid, message), statusCode) with { RetryAfter = e.RetryAfter };
+        return GuestPortalAnswer.Page(guest.View(message), statusCode) with { RetryAfter = e.RetryAfter };
     }
 
     private static async Task DeauthorizeQuietlyAsync(IGuestAccessController controller, GuestDevice device)
@@ -159,11 +276,18 @@ public sealed class UnifiGuestPortal(
     }
 
     private GuestPortalAnswer Retry(Guest guest, string message, int status) =>
-        GuestPortalAnswer.Page(new PortalView(guest.Ssid, message, ShowForm: true, FreeMinutes: FreeMinutes), status);
+        GuestPortalAnswer.Page(guest.View() with { Message = message, ShowForm = true, FreeMinutes = FreeMinutes }, status) with { RouterId = guest.RouterId };
 
     private Uri? RedirectTarget(GuestPortalVisit visit) => SafeRedirect.Target(visit.Url, options.Value);
 
-    private sealed record Guest(long RouterId, IGuestAccessController Controller, GuestDevice Device, string Ssid);
+    private sealed record Guest(long RouterId, IGuestAccessController Controller, GuestDevice Device, string Ssid, GuestShop Shop, GuestPortalVisit Visit)
+    {
+        /// <summary>A page in the venue's brand and language, with a fresh key for its purchase forms.</summary>
+        public PortalView View(string? message = null) => new(Ssid, message)
+        {
+            Text = Visit.Text, Brand = Shop.Brand, Shop = Shop, PageUrl = Visit.PageUrl, Nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        };
+    }
 
     private async Task<(Guest? Guest, GuestPortalAnswer? Problem)> FindGuestAsync(GuestPortalVisit visit, CancellationToken cancellationToken)
     {
@@ -181,6 +305,13 @@ public sealed class UnifiGuestPortal(
         }
 
         var device = new GuestDevice(mac, visit.Site, visit.AccessPointMac is null ? null : ap);
-        return (new Guest(router.Id, controllers.For(router)!, device, visit.Ssid), null);
+        if (await sales.ShopAsync(router, cancellationToken) is not { } shop)
+        {
+            return (null, GuestPortalAnswer.Page(new PortalView(visit.Ssid, text.UnknownRouter), StatusCodes.Status404NotFound));
+        }
+
+        // The browser's language when it asks for Spanish or English; otherwise the venue's.
+        var local = visit.LanguageAsked ? visit : visit with { Text = PortalText.Of(shop.Brand.Idioma) };
+        return (new Guest(router.Id, controllers.For(router)!, device, visit.Ssid, shop, local), null);
     }
 }

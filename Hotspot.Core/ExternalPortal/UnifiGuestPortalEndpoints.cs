@@ -35,6 +35,33 @@ public static class UnifiGuestPortalEndpoints
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (answer.RouterId is { } routerId && (answer.Remember is not null || answer.Forget))
+        {
+            KeepPurchase(response, routerId, answer.Remember);
+        }
+
         return answer.Redirect is { } target ? Results.Redirect(target.AbsoluteUri) : PortalPage.Render(visit.Text, answer.View!, answer.Status);
+    }
+
+    /// <summary>
+    /// The page's purchase cookie: set while a purchase waits for its money (so a guest who comes back finds it), cleared
+    /// once it ended. Only this page reads it: HttpOnly, under <c>/guest/</c>.
+    /// </summary>
+    private static void KeepPurchase(HttpResponse response, long routerId, GuestPurchaseTicket? ticket)
+    {
+        var cookie = new CookieOptions
+        {
+            HttpOnly = true, Secure = response.HttpContext.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/guest/", IsEssential = true,
+        };
+        var name = GuestPurchaseTicket.CookieName(routerId);
+        if (ticket is null)
+        {
+            response.Cookies.Delete(name, cookie);
+        }
+        else
+        {
+            cookie.MaxAge = GuestPurchaseTicket.CookieLifetime;
+            response.Cookies.Append(name, ticket.ToString(), cookie);
+        }
     }
 }

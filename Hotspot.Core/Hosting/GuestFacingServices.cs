@@ -17,5 +17,6 @@ internal static class GuestFacingServices
         services.TryAddSingleton<RouterActions>();
         services.TryAddSingleton<UnifiGuestAccess>();
         services.TryAddSingleton<UnifiGuestPortal>();
+        services.TryAddSingleton<UnifiGuestSales>();
     }
 }

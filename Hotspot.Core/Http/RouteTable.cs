@@ -448,9 +448,9 @@ public static class RouteTable
         GuestPage(new RouteContract("The UniFi guest portal page (external portal)")));
 
     public static readonly HotspotRoute UnifiGuestPortalAccept = new("UnifiGuestPortalAccept", ["POST"], "/guest/s/{site}", AuthKind.Anonymous, Handle.With<UnifiGuestPortal>(UnifiGuestPortalEndpoints.SubmitAsync),
-        GuestPage(new RouteContract("Accept the terms or redeem a voucher on the UniFi guest page"))
+        GuestPage(new RouteContract("Accept the terms, redeem a voucher, buy or abandon a purchase on the UniFi guest page"))
             .Accepts(GuestPageForm, [MediaTypes.Form])
-            .AnswersEmpty(302, "Online: on to the guest's original `url`.")
+            .AnswersEmpty(302, "Online: on to the guest's original `url`; or (buy) on to the provider's checkout, the purchase kept in the page's cookie.")
             .AnswersHtml(401, "The voucher was not accepted.")
             .AnswersHtml(403, "Free access is off, or the voucher is not valid now.")
             .AnswersHtml(422, "The device is not connected to this site.")
@@ -504,6 +504,7 @@ public static class RouteTable
         .WithQuery("ssid", "The network's name, shown on the page.")
         .WithQuery("url", "Where the guest was going; an http(s) URL.")
         .WithQuery("router", "Our router id, where the host name does not say it.")
+        .WithQuery("var", "`{id_compra}.{token_consulta}`: the purchase the guest returns to from the provider (set by `/retorno`).")
         .AnswersHtml(200, "The page (Spanish or English by Accept-Language; works without JavaScript).")
         .AnswersHtml(400, "The device's MAC is missing or invalid.")
         .AnswersHtml(404, "Unknown router or site.");
@@ -513,9 +514,13 @@ public static class RouteTable
         ["type"] = "object",
         ["properties"] = new JsonObject
         {
-            ["mode"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("accept", "voucher") },
+            ["mode"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("accept", "voucher", "buy", "abandon") },
             ["username"] = new JsonObject { ["type"] = "string", ["maxLength"] = 128 },
             ["passcode"] = new JsonObject { ["type"] = "string", ["maxLength"] = 128 },
+            ["producto"] = new JsonObject { ["type"] = "string", ["description"] = "buy: the product's id." },
+            ["proveedor"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("mercado_pago", "stripe") },
+            ["key"] = new JsonObject { ["type"] = "string", ["description"] = "buy: the key the page gave the form (its idempotency key)." },
+            ["compra"] = new JsonObject { ["type"] = "string", ["maxLength"] = 320, ["description"] = "abandon: `{id_compra}.{token_consulta}`." },
         },
     };
 }

@@ -35,12 +35,17 @@ public sealed class DemoSeeder(
     private readonly TaskCompletionSource<DemoInfo> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RouterOsSimulator? _simulator;
     private DemoHotspot? _hotspot;
+    private DemoUnifi? _unifi;
 
     /// <summary>What the demo made. <paramref name="ApiKey"/> is the router's portal key (the one config.js publishes);
     /// <paramref name="IntegrationKey"/> its secret key for a portal server (seed 001) and seed 002's action API.</summary>
     public sealed record DemoInfo(
         string BaseUrl, string AdminEmail, string? AdminPassword, long EmpresaId, long RouterId, string ApiKey, string IntegrationKey, string ProductoId,
-        RouterOsSimulator Simulator, DemoHotspot Hotspot, DemoPayments Payments);
+        RouterOsSimulator Simulator, DemoHotspot Hotspot, DemoPayments Payments)
+    {
+        /// <summary>The company's UniFi router, on a UniFi simulator: its guest page sells the same hour.</summary>
+        public DemoUnifi? Unifi { get; init; }
+    }
 
     /// <summary>Completes once the demo is in place (tests wait on it).</summary>
     public Task<DemoInfo> Ready => _ready.Task;
@@ -71,6 +76,11 @@ public sealed class DemoSeeder(
         if (_hotspot is not null)
         {
             await _hotspot.DisposeAsync();
+        }
+
+        if (_unifi is not null)
+        {
+            await _unifi.DisposeAsync();
         }
 
         if (_simulator is not null)
@@ -112,7 +122,11 @@ public sealed class DemoSeeder(
         var producto = await SeedSaleAsync(adminEmail, router, new Uri(baseUrl.TrimEnd('/') + "/"), cancellationToken);
         await _hotspot.WriteConfigAsync(
             router.Id, baseUrl.TrimEnd('/'), apiKey, [PaymentProviderNames.MercadoPago, PaymentProviderNames.Stripe], time.GetUtcNow(), cancellationToken);
-        return new DemoInfo(baseUrl, adminEmail, adminPassword, empresa.Id, router.Id, apiKey, integrationKey, producto.Id, _simulator, _hotspot, services.GetRequiredService<DemoPayments>());
+        _unifi = await DemoUnifi.StartAsync(services, new AdminCaller(new AdminPrincipal(0, adminEmail, "Demo", Roles.SuperAdmin, null), "127.0.0.1"), empresa.Id, cancellationToken);
+        return new DemoInfo(baseUrl, adminEmail, adminPassword, empresa.Id, router.Id, apiKey, integrationKey, producto.Id, _simulator, _hotspot, services.GetRequiredService<DemoPayments>())
+        {
+            Unifi = _unifi,
+        };
     }
 
     /// <summary>The paid user of seed 000's example, and three devices on the hotspot network.</summary>
@@ -196,6 +210,9 @@ public sealed class DemoSeeder(
             .AppendLine(CultureInfo.InvariantCulture, $"Payment simulator (Mercado Pago and Stripe): {info.Payments.Simulator.ApiBaseUrl}, control port {info.Payments.Simulator.ControlUrl}")
             .AppendLine(CultureInfo.InvariantCulture, $"On sale: product {info.ProductoId}, \"1 hora\", 15.00 MXN. Buy it as device {BuyerMac} (README, \"Selling access\"):")
             .Append(BuyCommands(info))
+            .AppendLine(CultureInfo.InvariantCulture, $"UniFi simulator: {info.Unifi?.Simulator.ApiBaseUrl}, router id {info.Unifi?.RouterId} in company \"Demo Café\", device {DemoUnifi.GuestMac} on its guest network")
+            .AppendLine("# The UniFi guest page (README, \"The UniFi guest portal and vouchers\"): open in a browser to buy the hour, take the free minutes or use a ficha:")
+            .AppendLine(info.Unifi?.GuestPageUrl(url) ?? "")
             .AppendLine("# A portal server logs a guest in (seed 001) with the integration key; the portal key gets 403:")
             .AppendLine(CultureInfo.InvariantCulture, $"curl -s -X POST {url}/api/v1/portal_login -H 'Authorization: Bearer {info.IntegrationKey}' -H 'Content-Type: application/json' -d '{{\"data\":\"{{\\\"uid\\\":\\\"room_401\\\",\\\"ap_mac\\\":\\\"aa:bb:cc:dd:ee:ff\\\",\\\"mac\\\":\\\"{BuyerMac}\\\",\\\"ip\\\":\\\"{BuyerIp}\\\",\\\"session_timeout\\\":3600}}\"}}'")
             .AppendLine("# Log in as the admin:")

@@ -103,7 +103,7 @@ public abstract class UnifiGuestPortalContract(AzuriteFixture azurite) : IAsyncL
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.Location);
-        Assert.Contains("Ya tiene acceso a internet.", page, StringComparison.Ordinal);
+        Assert.Contains("Ya tienes acceso a internet.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", page, StringComparison.Ordinal);
     }
 

@@ -94,7 +94,7 @@ public sealed class UnifiVoucherPortalTests(AzuriteFixture azurite)
         var authorization = ClientOf(world, Phone).Access.Authorization!;
 
         Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
-        Assert.Contains("todavía no es válido", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("todavía no es válida", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, onTime.StatusCode);
         Assert.Equal(TimeSpan.FromHours(22), authorization.ExpiresAt - authorization.AuthorizedAt);
     }

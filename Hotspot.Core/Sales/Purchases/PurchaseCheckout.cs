@@ -46,7 +46,7 @@ public sealed class PurchaseCheckout(
         var idempotencyKey = CompraRules.IdempotencyKey(idempotencyHeader);
         PublicCatalog.EnsureSelling(key);
         var normalized = CompraRules.Validate(request, out var proveedor);
-        if (!LoginPageHosts.Allows(key.Router, new Uri(normalized.UrlLogin!)))
+        if (!LoginPageHosts.Allows(key.Router, new Uri(normalized.UrlLogin!)) && !urls.IsGuestPage(new Uri(normalized.UrlLogin!)))
         {
             throw new InvalidFieldsException(new FieldErrors().Add("url_login",
                 "El operador no permite esta página de inicio de sesión: debe ser la del router ($(link-login-only)), en una IP local o en un host de hosts_login del router."));

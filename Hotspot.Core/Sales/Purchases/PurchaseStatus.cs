@@ -18,7 +18,7 @@ namespace Hotspot.Sales.Purchases;
 /// answer alike.
 /// </summary>
 public sealed class PurchaseStatus(
-    CompraStore compras, PurchaseCredentials credentials, PurchaseEngine engine, ProviderAskGate gate, PurchaseAbandon abandon, TenancyCache tenancy, ILogger<PurchaseStatus> logger)
+    CompraStore compras, PurchaseCredentials credentials, PurchaseEngine engine, ProviderAskGate gate, PurchaseAbandon abandon, TenancyCache tenancy, PurchaseUrls urls, ILogger<PurchaseStatus> logger)
 {
     /// <summary>The router work a poll or a return waits for at most; the reconciler finishes what is left.</summary>
     private static readonly TimeSpan RouterBudget = TimeSpan.FromSeconds(8);
@@ -93,7 +93,7 @@ public sealed class PurchaseStatus(
         }
 
         var router = await tenancy.RouterAsync(compra.EmpresaId, compra.RouterId, cancellationToken);
-        if (router is null || !Uri.TryCreate(compra.UrlLogin, UriKind.Absolute, out var login) || !LoginPageHosts.Allows(router, login))
+        if (router is null || !Uri.TryCreate(compra.UrlLogin, UriKind.Absolute, out var login) || !(LoginPageHosts.Allows(router, login) || urls.IsGuestPage(login)))
         {
             throw new ConflictException("La página de inicio de sesión de esta compra ya no está permitida por el operador; vuelva a conectarse a la red WiFi.");
         }

@@ -17,6 +17,18 @@ public sealed class PurchaseUrls(IOptions<PurchaseOptions> options)
         ? new Uri(configured.AbsoluteUri.TrimEnd('/') + "/")
         : throw new ConflictException($"La dirección pública de la API no está configurada: defina {PurchaseOptions.Section}:PublicBaseUrl (https://<su-function-app>.azurewebsites.net).");
 
+    /// <summary>
+    /// Whether a login page is our own UniFi guest page (<c>/guest/s/{site}/</c> at <see cref="Base"/>), where the
+    /// guest page's purchases return: it is no open redirect, whatever the router's <c>hosts_login</c>.
+    /// </summary>
+    public bool IsGuestPage(Uri page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.IsAbsoluteUri && options.Value.PublicBaseUrl is { IsAbsoluteUri: true } configured
+            && Uri.Compare(page, configured, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            && page.AbsolutePath.StartsWith("/guest/s/", StringComparison.Ordinal);
+    }
+
     /// <summary>The <c>resultado</c> of a return through the failure/cancel URL.</summary>
     public const string Fallo = "fallo";
 
