@@ -23,9 +23,9 @@ public sealed partial record GuestBrand(
     /// <summary>Digits only, for <c>tel:</c> and <c>wa.me</c> links.</summary>
     public static string Digits(string text) => string.Concat((text ?? "").Where(char.IsAsciiDigit));
 
-    // The logo field joins the effective brand in its own change; until then no brand has one.
+    // The logo's URL is built from our public address; the page, served by us too, loads it by its path on this origin.
     private static string? LogoOf(MarcaPublica marca) =>
-        typeof(MarcaPublica).GetProperty("LogoUrl")?.GetValue(marca) as string;
+        Uri.TryCreate(marca.LogoUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url.PathAndQuery : null;
 
     private static string? Colour(string? value) => value is not null && HexColour().IsMatch(value) ? value : null;
 

@@ -94,6 +94,23 @@ public sealed partial class UnifiGuestBuyingTests(AzuriteFixture azurite) : IAsy
     }
 
     [Fact]
+    public async Task The_venues_logo_is_shown_from_our_own_origin()
+    {
+        var png = Hotspot.Tests.Branding.TestImages.Png(40, 40, (0x1a, 0x2b, 0x3c), (0xff, 0xcc, 0x00));
+        await _shop.SetLogoAsync(png);
+        var phone = MacAddress.Parse("1c:71:25:63:e4:35");
+        _shop.Join(phone);
+
+        var page = await GetAsync(_shop.PagePath(phone));
+        var src = System.Text.RegularExpressions.Regex.Match(page, "<img[^>]* src=\"(/api/v1/marcas/[^\"]+)\"").Groups[1].Value;
+        using var logo = await _browser.GetAsync(src);
+
+        Assert.StartsWith($"/api/v1/marcas/{_shop.EmpresaId}/logos/", src, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, logo.StatusCode);
+        Assert.Equal(png, await logo.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Behind_a_public_address_the_purchase_returns_to_the_guest_page_there_whatever_the_routers_login_hosts()
     {
         var publicAddress = new Uri("https://wifi-api.example.net/");

@@ -105,6 +105,15 @@ public sealed class UnifiShop : IAsyncDisposable
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The venue's logo, uploaded as the operator does.</summary>
+    public async Task SetLogoAsync(byte[] png)
+    {
+        using var content = new ByteArrayContent(png);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        using var put = await Host.Client.PutAsync($"/api/v1/admin/empresas/{EmpresaId}/marca/logo", content);
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+    }
+
     /// <summary>UniFi's redirect of a captive device to the page.</summary>
     public string PagePath(MacAddress device) =>
         $"/guest/s/default/?ap=94:2a:6f:d0:30:57&id={device}&t=1742398732&url={Uri.EscapeDataString(Original)}&ssid={Ssid}&router={RouterId}";
