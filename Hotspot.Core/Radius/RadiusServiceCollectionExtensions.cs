@@ -11,6 +11,7 @@ public static class RadiusServiceCollectionExtensions
         services.TryAddSingleton<RadiusRestSecret>();
         services.TryAddSingleton<RadiusStore>();
         services.TryAddSingleton<RadiusRouters>();
+        services.TryAddSingleton<RadiusDeviceLogins>();
         services.TryAddSingleton<RadiusAuthorization>();
         services.TryAddSingleton<RadiusAccounting>();
         return services;
