@@ -27,5 +27,7 @@ public static class RadiusPolicy
     public const string DataSpent = "Tus datos se agotaron. Compra más para seguir navegando.";
     public const string Revoked = "Esta compra fue reembolsada o anulada.";
     public const string Unknown = "Usuario o contraseña incorrectos.";
+    /// <summary>auto-reconnect's <c>mensaje</c> on a RADIUS router: the portal logs in with <c>datos_sesion</c> itself.</summary>
+    public const string LoginOnRouter = "Tu acceso está listo: inicia sesión en la página del router con el usuario y la contraseña de datos_sesion (válidos solo en este dispositivo).";
     public const string OtherDevice = "Otro dispositivo está usando este tiempo. Abre de nuevo la página de la WiFi en este para pasarle el tiempo.";
 }

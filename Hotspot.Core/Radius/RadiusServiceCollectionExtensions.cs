@@ -14,6 +14,7 @@ public static class RadiusServiceCollectionExtensions
         services.TryAddSingleton<RadiusDeviceLogins>();
         services.TryAddSingleton<RadiusAuthorization>();
         services.TryAddSingleton<RadiusAccounting>();
+        services.TryAddSingleton<RadiusReconnection>();
         return services;
     }
 }
