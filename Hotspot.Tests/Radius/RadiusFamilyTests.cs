@@ -77,6 +77,30 @@ public sealed class RadiusFamilyTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task A_lost_stop_closes_the_session_once_two_interim_updates_and_thirty_seconds_pass_in_silence()
+    {
+        await using var rig = await RadiusRig.StartAsync(azurite);
+        var order = rig.Order();
+        var password = await rig.BuyAsync(order);
+        Assert.Equal("Access-Accept", (await rig.LoginAsync(order.Usuario, password, mac: Phone))?.Code);
+        await rig.AccountAsync(order.Usuario, "Start", "81a00120", mac: Phone);
+        rig.Clock.Advance(RadiusPolicy.InterimInterval);
+        await rig.AccountAsync(order.Usuario, "Interim-Update", "81a00120", seconds: 60, mac: Phone);
+
+        // Then nothing: the phone left and its Stop was lost.
+        rig.Clock.Advance(RadiusPolicy.LostStopBound - TimeSpan.FromSeconds(5));
+        var stillOpen = await rig.LoginAsync(order.Usuario, password, mac: PhoneAgain);
+        Assert.Equal("Access-Reject", stillOpen?.Code);
+        Assert.Equal(RadiusPolicy.OtherDevice, stillOpen!.Attributes["Reply-Message"]);
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(5));
+        var closed = await rig.LoginAsync(order.Usuario, password, mac: PhoneAgain);
+        Assert.Equal("Access-Accept", closed?.Code);
+        Assert.Equal(TimeSpan.FromSeconds(150), RadiusPolicy.LostStopBound);
+        Assert.Equal((60, 0), await rig.Store.UsageAsync(rig.RouterId, order.Usuario, default));
+    }
+
     /// <summary>What FreeRADIUS's rlm_rest posts for a PAP Access-Request, straight to one instance's route.</summary>
     private static async Task<JsonObject> AuthorizeAsync(HttpClient client, RadiusRig rig, string usuario, string password, string mac)
     {
