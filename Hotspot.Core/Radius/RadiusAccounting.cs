@@ -4,10 +4,11 @@ namespace Hotspot.Radius;
 
 /// <summary>
 /// Accounting-Requests folded into the session they report (<see cref="RadiusStore.FoldAsync"/>), in the family of
-/// the purchase they belong to (a device login's sessions count in its purchase's time). A request that names no
+/// the purchase they belong to (a device login's sessions count in its purchase's time), or of the voucher. A request that names no
 /// proven router, no entitlement or no usable session id is acknowledged and writes nothing.
 /// </summary>
-public sealed class RadiusAccounting(RadiusRouters routers, RadiusStore store, RadiusDeviceLogins deviceLogins, TimeProvider clock, ILogger<RadiusAccounting> logger)
+public sealed class RadiusAccounting(
+    RadiusRouters routers, RadiusStore store, RadiusDeviceLogins deviceLogins, RadiusVouchers vouchers, TimeProvider clock, ILogger<RadiusAccounting> logger)
 {
     public async Task RecordAsync(RadiusAttributes request, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class RadiusAccounting(RadiusRouters routers, RadiusStore store, R
         }
 
         var usuario = (await deviceLogins.FindAsync(router.Id, name!, cancellationToken))?.Usuario ?? name!;
-        if (await store.EntitlementAsync(router.Id, usuario, cancellationToken) is null)
+        if (await store.EntitlementAsync(router.Id, usuario, cancellationToken) is null && await vouchers.FindAsync(router.Id, usuario, cancellationToken) is null)
         {
             return;
         }

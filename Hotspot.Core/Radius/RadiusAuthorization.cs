@@ -11,7 +11,7 @@ namespace Hotspot.Radius;
 /// both take the time (<see cref="RadiusFamily"/>).
 /// </summary>
 public sealed class RadiusAuthorization(
-    RadiusRouters routers, RadiusStore store, RadiusDeviceLogins deviceLogins, PurchaseCredentials credentials, TimeProvider clock,
+    RadiusRouters routers, RadiusStore store, RadiusDeviceLogins deviceLogins, RadiusVouchers vouchers, PurchaseCredentials credentials, TimeProvider clock,
     ILogger<RadiusAuthorization> logger)
 {
     private const long BytesPerMegabyte = 1024 * 1024;
@@ -39,6 +39,13 @@ public sealed class RadiusAuthorization(
         {
             // A device login is good only on the device it was issued to.
             return RadiusDecision.Reject(RadiusPolicy.Unknown);
+        }
+
+        if (login is null && await store.EntitlementAsync(router.Id, name!, cancellationToken) is null)
+        {
+            return await vouchers.FindAsync(router.Id, name!, cancellationToken) is { } voucher
+                ? await vouchers.AuthorizeAsync(router, voucher, request, cancellationToken)
+                : RadiusDecision.Reject(RadiusPolicy.Unknown);
         }
 
         var usuario = login?.Usuario ?? name!;

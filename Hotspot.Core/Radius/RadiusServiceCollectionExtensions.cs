@@ -12,6 +12,7 @@ public static class RadiusServiceCollectionExtensions
         services.TryAddSingleton<RadiusStore>();
         services.TryAddSingleton<RadiusRouters>();
         services.TryAddSingleton<RadiusDeviceLogins>();
+        services.TryAddSingleton<RadiusVouchers>();
         services.TryAddSingleton<RadiusAuthorization>();
         services.TryAddSingleton<RadiusAccounting>();
         services.TryAddSingleton<RadiusReconnection>();

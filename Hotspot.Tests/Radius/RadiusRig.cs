@@ -95,10 +95,10 @@ internal sealed class RadiusRig : IAsyncDisposable
         return await Host.Services.GetRequiredService<PurchaseCredentials>().PasswordAsync(order.CompraId, order.Usuario, default);
     }
 
-    /// <summary>An Access-Request as a MikroTik hotspot sends it, PAP or CHAP, with Message-Authenticator.</summary>
+    /// <summary>An Access-Request as a MikroTik hotspot sends it, PAP or CHAP (with the CHAP-Challenge the hotspot always sends), with Message-Authenticator.</summary>
     public Task<RadiusReply?> LoginAsync(string usuario, string password, bool chap = false, string? secret = null, string? nasIdentifier = null, string mac = Phone) =>
         Radclient.SendAsync(Radius.AuthPort, "auth", secret ?? UdpSecret,
-            $"User-Name = \"{usuario}\"\n{(chap ? "CHAP-Password" : "User-Password")} = \"{password}\"\nNAS-Identifier = \"{nasIdentifier ?? NasIdentifier}\"\n" +
+            $"User-Name = \"{usuario}\"\n{(chap ? $"CHAP-Challenge = 0x{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))}\nCHAP-Password" : "User-Password")} = \"{password}\"\nNAS-Identifier = \"{nasIdentifier ?? NasIdentifier}\"\n" +
             $"Calling-Station-Id = \"{mac}\"\nCalled-Station-Id = \"hotspot1\"\nNAS-Port-Type = Wireless-802.11\nMessage-Authenticator = 0x00\n");
 
     public Task<RadiusReply?> AccountAsync(string usuario, string status, string sessionId, long seconds = 0, long input = 0, long output = 0, string? secret = null, string mac = Phone) =>
