@@ -28,6 +28,8 @@ public sealed class RadiusVouchers(VoucherStore vouchers, VoucherRedemption rede
     {
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(voucher);
+        // VoucherRedemption compares codes (and counts the guess); CHAP never shows the code, so it gets the voucher's own
+        // code when the request proved it and one no voucher has otherwise.
         var given = RadiusCredentialCheck.Proves(request, voucher.Passcode) ? voucher.Passcode : "\u0000";
         _ = MacAddress.TryParse(RadiusAuthorization.DeviceOf(request), out var device);
         var address = "radius:" + (request.Text("Framed-IP-Address") ?? device.ToString());

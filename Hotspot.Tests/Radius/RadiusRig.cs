@@ -112,5 +112,6 @@ internal sealed class RadiusRig : IAsyncDisposable
     {
         await Radius.DisposeAsync();
         await Host.DisposeAsync();
+        File.Delete(Settings["Hotspot:Secrets:LocalFile"]!);
     }
 }
