@@ -44,5 +44,20 @@ public sealed record RadiusDecision(JsonObject Reply)
         return new RadiusDecision(reply);
     }
 
+    /// <summary>Per-direction byte limits: receive = from the guest (upload), transmit = to the guest (download), as RouterOS counts them.</summary>
+    public RadiusDecision WithDirectionLimits(long? upload, long? download)
+    {
+        foreach (var (name, bytes) in new[] { ("Recv", upload), ("Xmit", download) })
+        {
+            if (bytes is { } value)
+            {
+                Reply[$"reply:Mikrotik-{name}-Limit"] = value & uint.MaxValue;
+                Reply[$"reply:Mikrotik-{name}-Limit-Gigawords"] = value >> 32;
+            }
+        }
+
+        return this;
+    }
+
     private static JsonObject Literal(string value) => new() { ["value"] = value, ["do_xlat"] = false };
 }

@@ -11,8 +11,11 @@ public static class RadiusServiceCollectionExtensions
         services.TryAddSingleton<RadiusRestSecret>();
         services.TryAddSingleton<RadiusStore>();
         services.TryAddSingleton<RadiusRouters>();
+        services.TryAddSingleton<RadiusDeviceLogins>();
+        services.TryAddSingleton<RadiusVouchers>();
         services.TryAddSingleton<RadiusAuthorization>();
         services.TryAddSingleton<RadiusAccounting>();
+        services.TryAddSingleton<RadiusReconnection>();
         return services;
     }
 }

@@ -61,18 +61,37 @@ public sealed class RadiusStore(TableStore store)
         throw new StoreContendedException($"RADIUS entitlement {usuario}");
     }
 
-    /// <summary>Seconds and bytes the user's sessions on the router have used, each session counted once.</summary>
-    public async Task<(long Seconds, long Bytes)> UsageAsync(long routerId, string usuario, CancellationToken cancellationToken)
+    /// <summary>Seconds and bytes the family's sessions on the router have used, each session counted once.</summary>
+    public async Task<(long Seconds, long Bytes)> UsageAsync(long routerId, string usuario, CancellationToken cancellationToken) =>
+        Usage(await SessionsAsync(routerId, usuario, cancellationToken));
+
+    /// <summary>The family's sessions: one partition per purchase, a handful of rows read in one page.</summary>
+    public async Task<IReadOnlyList<RadiusSessionEntity>> SessionsAsync(long routerId, string usuario, CancellationToken cancellationToken)
     {
-        // One partition per user: a handful of rows, read in one page.
-        long seconds = 0, bytes = 0;
+        var sessions = new List<RadiusSessionEntity>();
         await foreach (var session in _sessions.StreamPartitionAsync(RadiusSessionEntity.Partition(routerId, usuario), cancellationToken))
         {
-            seconds += session.SessionSeconds;
-            bytes += session.InputBytes + session.OutputBytes;
+            sessions.Add(session);
         }
 
-        return (seconds, bytes);
+        return sessions;
+    }
+
+    public static (long Seconds, long Bytes) Usage(IEnumerable<RadiusSessionEntity> sessions) =>
+        sessions.Aggregate((Seconds: 0L, Bytes: 0L), (sum, s) => (sum.Seconds + s.SessionSeconds, sum.Bytes + s.InputBytes + s.OutputBytes));
+
+    /// <summary>Writes the family's row if nobody wrote it since it was read; false when somebody did (read it again).</summary>
+    public async Task<bool> TryWriteFamilyAsync(RadiusEntitlementEntity family, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _entitlements.UpdateAsync(family, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Folds one accounting report into its session row: counters only grow, Stop is sticky. Idempotent under retransmission and reordering.</summary>
@@ -87,11 +106,11 @@ public sealed class RadiusStore(TableStore store)
             {
                 if (row is null)
                 {
-                    await _sessions.AddAsync(Apply(new RadiusSessionEntity { PartitionKey = partition, RowKey = sessionId }, report, now), cancellationToken);
+                    await _sessions.AddAsync(Apply(new RadiusSessionEntity { PartitionKey = partition, RowKey = sessionId, Mac = report.Mac }, report, now), cancellationToken);
                     return;
                 }
 
-                if (!Changes(row, report))
+                if (!Changes(row, report, now))
                 {
                     return;
                 }
@@ -108,8 +127,9 @@ public sealed class RadiusStore(TableStore store)
         throw new StoreContendedException($"RADIUS session {sessionId}");
     }
 
-    private static bool Changes(RadiusSessionEntity row, AccountingReport report) =>
-        report.SessionSeconds > row.SessionSeconds || report.InputBytes > row.InputBytes || report.OutputBytes > row.OutputBytes || (report.Stop && !row.Stopped);
+    // A report that adds nothing still counts as hearing from an open session (a lost Stop is told by silence).
+    private static bool Changes(RadiusSessionEntity row, AccountingReport report, DateTimeOffset now) =>
+        (!row.Stopped && now - row.UpdatedAt >= RadiusPolicy.InterimInterval / 2) || report.SessionSeconds > row.SessionSeconds || report.InputBytes > row.InputBytes || report.OutputBytes > row.OutputBytes || (report.Stop && !row.Stopped);
 
     private static RadiusSessionEntity Apply(RadiusSessionEntity row, AccountingReport report, DateTimeOffset now)
     {
@@ -117,10 +137,11 @@ public sealed class RadiusStore(TableStore store)
         row.InputBytes = Math.Max(row.InputBytes, report.InputBytes);
         row.OutputBytes = Math.Max(row.OutputBytes, report.OutputBytes);
         row.Stopped |= report.Stop;
+        row.Mac ??= report.Mac;
         row.UpdatedAt = now;
         return row;
     }
 }
 
 /// <summary>What one Accounting-Request reports: the session's totals so far (RADIUS counters are cumulative).</summary>
-public sealed record AccountingReport(long SessionSeconds, long InputBytes, long OutputBytes, bool Stop);
+public sealed record AccountingReport(long SessionSeconds, long InputBytes, long OutputBytes, bool Stop, string? Mac = null);

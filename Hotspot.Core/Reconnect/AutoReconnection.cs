@@ -9,9 +9,12 @@ namespace Hotspot.Reconnect;
 /// <summary>
 /// Seed 000 for the router behind the API key: an inactive company or router, a MAC for a user name, or a UniFi router
 /// get their <c>estado</c> without a round trip; otherwise the reconnect runs on the router's pooled connection within
-/// <see cref="TimeBudget"/>, and a router that fails or does not answer in time is <c>estado: error</c>.
+/// <see cref="TimeBudget"/>, and a router that fails or does not answer in time is <c>estado: error</c>. A router whose
+/// kind keeps access in our tables (RADIUS) is never connected to: <see cref="Radius.RadiusReconnection"/> answers.
 /// </summary>
-public sealed class AutoReconnection(IMikrotikClients clients, ReconnectService reconnects, RouterVersionCache versions, TimeProvider time, ILogger<AutoReconnection> logger)
+public sealed class AutoReconnection(
+    IMikrotikClients clients, ReconnectService reconnects, Radius.RadiusReconnection entitlements, RouterVersionCache versions, TimeProvider time,
+    ILogger<AutoReconnection> logger)
 {
     public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(10);
 
@@ -22,6 +25,11 @@ public sealed class AutoReconnection(IMikrotikClients clients, ReconnectService 
         if (Refusal(key, input) is { } refused)
         {
             return refused;
+        }
+
+        if (Kinds.RouterKindRegistry.For(key.Router)?.Provisioning == Kinds.ProvisioningPath.EntitlementOnly)
+        {
+            return await entitlements.ReconnectAsync(key.Router, input, cancellationToken);
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

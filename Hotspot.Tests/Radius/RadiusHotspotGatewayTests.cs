@@ -35,7 +35,7 @@ public sealed class RadiusHotspotGatewayTests(AzuriteFixture azurite)
         Assert.Equal(TimeSpan.FromMinutes(5), grant.IdleTimeout);
         Assert.Equal(TimeSpan.FromMinutes(1), grant.InterimInterval);
         Assert.Equal("1000k/4000k", grant.RateLimit);
-        Assert.Equal("10m", state.SessionOf(Phone)!["session-time-left"]);
+        Assert.Equal("5m", state.SessionOf(Phone)!["session-time-left"]);
 
         state.Clock.Advance(TimeSpan.FromSeconds(120));
         Assert.Equal(1, rig.Radius.SendInterimUpdates());
@@ -68,14 +68,14 @@ public sealed class RadiusHotspotGatewayTests(AzuriteFixture azurite)
     public async Task A_guest_with_nothing_left_sees_the_servers_reason_on_the_login_page()
     {
         await using var rig = await RadiusHotspotRig.StartAsync(azurite);
-        var order = rig.Server.Order(tiempoSegundos: 420);
+        var order = rig.Server.Order(tiempoSegundos: 240);
         var password = await rig.Server.BuyAsync(order);
         await rig.LoginAsync(order.Usuario, password);
-        Assert.Equal("7m", rig.Gateway.Router.State.SessionOf(Phone)!["session-time-left"]);
+        Assert.Equal("4m", rig.Gateway.Router.State.SessionOf(Phone)!["session-time-left"]);
 
-        rig.Gateway.Router.State.Clock.Advance(TimeSpan.FromSeconds(400));
+        rig.Gateway.Router.State.Clock.Advance(TimeSpan.FromSeconds(220));
         await rig.Gateway.PageAsync(HttpMethod.Get, "/logout", Phone, PhoneIp);
-        Assert.Equal(400, (await rig.ServerUsageAsync(order.Usuario)).Seconds);
+        Assert.Equal(220, (await rig.ServerUsageAsync(order.Usuario)).Seconds);
         var refused = await rig.LoginAsync(order.Usuario, password);
 
         Assert.Equal(RadiusPolicy.NothingLeft, RunningGateway.Element(refused, "error"));

@@ -18,7 +18,7 @@ public sealed class RadiusLoginTests(AzuriteFixture azurite)
 
         Assert.NotNull(reply);
         Assert.Equal("Access-Accept", reply.Code);
-        Assert.Equal("600", reply.Attributes["Session-Timeout"]);
+        Assert.Equal("300", reply.Attributes["Session-Timeout"]);
         Assert.Equal("300", reply.Attributes["Idle-Timeout"]);
         Assert.Equal("60", reply.Attributes["Acct-Interim-Interval"]);
         Assert.Equal("1000k/4000k", reply.Attributes["Mikrotik-Rate-Limit"]);
@@ -61,11 +61,11 @@ public sealed class RadiusLoginTests(AzuriteFixture azurite)
     public async Task A_short_purchase_gets_its_time_left_and_nothing_left_is_rejected_with_a_reason()
     {
         await using var rig = await RadiusRig.StartAsync(azurite);
-        var order = rig.Order(tiempoSegundos: 420);
+        var order = rig.Order(tiempoSegundos: 240);
         var password = await rig.BuyAsync(order);
 
-        Assert.Equal("420", (await rig.LoginAsync(order.Usuario, password))?.Attributes["Session-Timeout"]);
-        Assert.Equal("Accounting-Response", (await rig.AccountAsync(order.Usuario, "Stop", "81a00001", seconds: 400))?.Code);
+        Assert.Equal("240", (await rig.LoginAsync(order.Usuario, password))?.Attributes["Session-Timeout"]);
+        Assert.Equal("Accounting-Response", (await rig.AccountAsync(order.Usuario, "Stop", "81a00001", seconds: 220))?.Code);
 
         var spent = await rig.LoginAsync(order.Usuario, password);
         Assert.Equal("Access-Reject", spent?.Code);

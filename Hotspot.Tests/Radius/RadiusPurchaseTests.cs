@@ -28,7 +28,7 @@ public sealed class RadiusPurchaseTests(AzuriteFixture azurite)
         var accepted = await Radclient.SendAsync(radius.AuthPort, "auth", RadiusRig.UdpSecret, login);
 
         Assert.Equal("Access-Accept", accepted?.Code);
-        Assert.Equal("600", accepted!.Attributes["Session-Timeout"]);
+        Assert.Equal("300", accepted!.Attributes["Session-Timeout"]);
         Assert.Equal(SalesWorld.Profile, accepted.Attributes["Mikrotik-Group"]);
         Assert.Empty(world.Router.Simulator.Sentences.All());
 

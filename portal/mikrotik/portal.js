@@ -264,6 +264,8 @@
         say(text.serviceOff);
         showLoginForm(true);
         setState('login');
+      } else if (answer.status === 200 && body.auto_conexion === 'no_conectado' && radiusLogin(body.datos_sesion)) {
+        return;
       } else if (answer.status === 200 && body.estado === 'activo') {
         say(text.reconnectFailed);
         showLoginForm(true);
@@ -277,6 +279,38 @@
   /* The API failed: the router itself can still check the stored credentials. */
   function fallbackLogin(credentials) {
     routerLogin(credentials.username, credentials.password);
+  }
+
+  /* ---- RADIUS router: the cloud cannot log a device in, so auto-reconnect answers a device login ---- */
+
+  /* Submits datos_sesion's device login through the router's own login form (CHAP when offered). It is good only on
+     this device, so it is not kept: the purchase's credentials stay stored for the next visit. */
+  function radiusLogin(datos) {
+    if (!datos || datos['login-by'] !== 'radius' || !datos.name || !datos.password) { return false; }
+    var chapId = vars['chap-id'];
+    var form = document.createElement('form');
+    form.method = 'post';
+    form.action = vars['link-login-only'];
+    form.hidden = true;
+    var fields = {
+      username: datos.name,
+      password: chapId && typeof window.hexMD5 === 'function'
+        ? window.hexMD5(octalToText(chapId) + datos.password + octalToText(vars['chap-challenge'] || ''))
+        : datos.password,
+      dst: vars['link-orig'] || '',
+      popup: 'true'
+    };
+    Object.keys(fields).forEach(function (name) {
+      var input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = fields[name];
+      form.appendChild(input);
+    });
+    document.body.appendChild(form);
+    setState('logging-in');
+    form.submit();
+    return true;
   }
 
   /* ---- buying ---- */

@@ -27,6 +27,7 @@ public sealed class HotspotRadiusClient : IAsyncDisposable
     private readonly Task _pump;
     private long _nextSend;
     private int _identifier;
+    private int _unanswered;
 
     public HotspotRadiusClient(RouterState state, RadiusClientSettings settings)
     {
@@ -35,7 +36,7 @@ public sealed class HotspotRadiusClient : IAsyncDisposable
         _state = state;
         Settings = settings;
         _transport = new RadiusTransport(Monitor);
-        state.RadiusSessionEnded = use => _accounting.Writer.TryWrite((use, Stop));
+        state.RadiusSessionEnded = use => Queue(use, Stop);
         _pump = PumpAsync();
     }
 
@@ -68,7 +69,7 @@ public sealed class HotspotRadiusClient : IAsyncDisposable
                 var (refusal, started) = _state.StartRadiusSession(macAddress, sessionId, credential, loginBy, GrantOf(answer.Value.Reply));
                 if (started is not null)
                 {
-                    _accounting.Writer.TryWrite((started, Start));
+                    Queue(started, Start);
                     if (Settings.TimedInterimUpdates && GrantOf(answer.Value.Reply).InterimInterval is { } every)
                     {
                         var key = Interlocked.Increment(ref _nextSend);
@@ -91,7 +92,7 @@ public sealed class HotspotRadiusClient : IAsyncDisposable
         var sessions = _state.RadiusSessions();
         foreach (var use in sessions)
         {
-            _accounting.Writer.TryWrite((use, InterimUpdate));
+            Queue(use, InterimUpdate);
         }
 
         return sessions.Count;
@@ -104,7 +105,7 @@ public sealed class HotspotRadiusClient : IAsyncDisposable
             using var timer = new PeriodicTimer(every);
             while (await timer.WaitForNextTickAsync(_stopping.Token) && _state.RadiusSessions().FirstOrDefault(s => s.AcctSessionId == sessionId) is { } use)
             {
-                _accounting.Writer.TryWrite((use, InterimUpdate));
+                Queue(use, InterimUpdate);
             }
         }
         catch (OperationCanceledException)
@@ -120,7 +121,7 @@ public sealed class HotspotRadiusClient : IAsyncDisposable
     /// <summary>Waits until every accounting request queued so far was answered or given up.</summary>
     public async Task DrainAccountingAsync(CancellationToken cancellationToken)
     {
-        while (_accounting.Reader.Count > 0 || !_inFlight.IsEmpty)
+        while (Volatile.Read(ref _unanswered) > 0)
         {
             await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
             await Task.Yield();
@@ -196,6 +197,7 @@ public sealed class HotspotRadiusClient : IAsyncDisposable
         finally
         {
             _inFlight.TryRemove(key, out _);
+            Interlocked.Decrement(ref _unanswered);
         }
     }
 
@@ -234,6 +236,16 @@ public sealed class HotspotRadiusClient : IAsyncDisposable
             Bytes(MikrotikAttributeType.XmitLimit, MikrotikAttributeType.XmitLimitGigawords),
             Bytes(MikrotikAttributeType.TotalLimit, MikrotikAttributeType.TotalLimitGigawords),
             accept.Value(RadiusAttributeType.Class));
+    }
+
+    // Counted from the moment it is queued, so that a drain never misses one the pump has taken but not yet sent.
+    private void Queue(RadiusUse use, uint status)
+    {
+        Interlocked.Increment(ref _unanswered);
+        if (!_accounting.Writer.TryWrite((use, status)))
+        {
+            Interlocked.Decrement(ref _unanswered);
+        }
     }
 
     private byte NextIdentifier() => (byte)Interlocked.Increment(ref _identifier);
