@@ -73,9 +73,9 @@ internal sealed class ConsoleStage : IAsyncDisposable
         return result.GetProperty("result").GetProperty("value").GetString()!;
     }
 
-    /// <summary>The trimmed text of the first element matching <paramref name="selector"/>, once it is there.</summary>
+    /// <summary>The text as shown (whitespace runs as one space) of the first element matching <paramref name="selector"/>, once it is there.</summary>
     public Task<string> TextOfAsync(string selector) =>
-        UntilAsync($"(e => e && e.textContent.trim().replace(/\\s+/g, ' '))(document.querySelector({Js(selector)}))");
+        UntilAsync($"(e => e && e.innerText.trim().replace(/\\s+/g, ' '))(document.querySelector({Js(selector)}))");
 
     /// <summary>Types into the named fields of a form and submits it as the Enter key would.</summary>
     public async Task SubmitAsync(string formSelector, IReadOnlyDictionary<string, string> values)
