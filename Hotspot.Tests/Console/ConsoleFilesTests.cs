@@ -5,7 +5,7 @@ using Hotspot.OperatorConsole;
 using Hotspot.Tests.Deploy;
 using Hotspot.Tests.Infrastructure;
 
-namespace Hotspot.Tests.Console;
+namespace Hotspot.Tests.OperatorConsole;
 
 /// <summary>
 /// The operator console as the DevHost serves it at /console/ (the Functions worker binds the same route, see the

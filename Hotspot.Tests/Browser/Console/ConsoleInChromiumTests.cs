@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hotspot.Tests.Infrastructure;
 
-namespace Hotspot.Tests.Browser.Console;
+namespace Hotspot.Tests.Browser.OperatorConsole;
 
 /// <summary>
 /// The operator console in headless Chromium, at a desktop and a 360 px phone size, against the DevHost with the

@@ -1,6 +1,6 @@
 using Hotspot.Tests.Infrastructure;
 
-namespace Hotspot.Tests.Browser.Console;
+namespace Hotspot.Tests.Browser.OperatorConsole;
 
 /// <summary>The console's session in headless Chromium: an expired token keeps the page and asks to sign in again; the password changes; the language follows the browser.</summary>
 [Collection(AzuriteCollection.Name)]

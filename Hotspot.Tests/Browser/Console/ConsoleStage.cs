@@ -4,7 +4,7 @@ using Hotspot.Tests.Deploy;
 using Hotspot.Tests.Infrastructure;
 using Hotspot.Tests.Sales.Purchases;
 
-namespace Hotspot.Tests.Browser.Console;
+namespace Hotspot.Tests.Browser.OperatorConsole;
 
 /// <summary>
 /// The operator console as an operator meets it: the DevHost (Azurite) with a company whose router is the RouterOS
