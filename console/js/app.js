@@ -9,6 +9,7 @@ const views = {
   panel: () => import('./dashboard.js'),
   productos: () => import('./products.js'),
   ventas: () => import('./sales.js'),
+  routers: () => import('./routers.js'),
 };
 
 const root = document.getElementById('app');
@@ -39,7 +40,7 @@ function start() {
 function shell() {
   const user = session.user || {};
   const nav = h('nav', { 'aria-label': t('app.title') },
-    ...Object.keys(views).map((name) => h('a', { href: '#/' + name, 'data-view': name }, t('nav.' + { panel: 'dashboard', productos: 'products', ventas: 'sales' }[name]))));
+    ...Object.keys(views).map((name) => h('a', { href: '#/' + name, 'data-view': name }, t('nav.' + { panel: 'dashboard', productos: 'products', ventas: 'sales', routers: 'routers' }[name]))));
   const picker = isSuperAdmin() ? empresaPicker() : null;
   main = h('main', { id: 'main', tabindex: '-1' });
   fill(root,

@@ -1,7 +1,10 @@
 // Spanish (tú) by default; English when the browser's first language is English.
 const es = {
   'app.title': 'Consola Hotspot',
-  'nav.dashboard': 'Panel', 'nav.products': 'Productos', 'nav.sales': 'Ventas',
+  'nav.dashboard': 'Panel', 'nav.products': 'Productos', 'nav.sales': 'Ventas', 'nav.routers': 'Routers',
+  'rt.title': 'Routers', 'rt.test': 'Probar conexión', 'rt.ok': 'Conexión correcta (versión {0}).', 'rt.fail': 'Sin conexión: {0}',
+  'rt.keys': 'API keys', 'rt.used': 'usada', 'rt.issue.portal': 'Nueva key de portal', 'rt.issue.integracion': 'Nueva key de integración',
+  'rt.once': 'Cópiala ahora: no se vuelve a mostrar.', 'rt.key': 'API key nueva', 'rt.active': 'Activo', 'rt.inactive': 'Inactivo',
   'nav.password': 'Cambiar contraseña', 'nav.logout': 'Salir', 'nav.empresa': 'Empresa', 'nav.all': 'Todas las empresas',
   'login.title': 'Inicia sesión', 'login.lead': 'Entra con tu correo y tu contraseña de operador.',
   'login.email': 'Correo', 'login.password': 'Contraseña', 'login.submit': 'Entrar', 'login.busy': 'Entrando…',
@@ -49,7 +52,10 @@ const es = {
 
 const en = {
   'app.title': 'Hotspot console',
-  'nav.dashboard': 'Dashboard', 'nav.products': 'Products', 'nav.sales': 'Sales',
+  'nav.dashboard': 'Dashboard', 'nav.products': 'Products', 'nav.sales': 'Sales', 'nav.routers': 'Routers',
+  'rt.title': 'Routers', 'rt.test': 'Test connection', 'rt.ok': 'Connected (version {0}).', 'rt.fail': 'No connection: {0}',
+  'rt.keys': 'API keys', 'rt.used': 'used', 'rt.issue.portal': 'New portal key', 'rt.issue.integracion': 'New integration key',
+  'rt.once': 'Copy it now: it is not shown again.', 'rt.key': 'New API key', 'rt.active': 'Active', 'rt.inactive': 'Inactive',
   'nav.password': 'Change password', 'nav.logout': 'Sign out', 'nav.empresa': 'Company', 'nav.all': 'All companies',
   'login.title': 'Sign in', 'login.lead': 'Use your operator email and password.',
   'login.email': 'Email', 'login.password': 'Password', 'login.submit': 'Sign in', 'login.busy': 'Signing in…',

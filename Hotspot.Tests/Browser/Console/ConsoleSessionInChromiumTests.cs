@@ -75,6 +75,30 @@ public sealed class ConsoleSessionInChromiumTests(AzuriteFixture azurite)
 
         Assert.Equal("Sign in", title);
         Assert.Equal("Today No sales", today);
-        Assert.Equal("Dashboard Products Sales", nav);
+        Assert.Equal("Dashboard Products Sales Routers", nav);
+    }
+
+    [ChromiumFact]
+    public async Task The_routers_view_tests_the_connection_on_demand_and_shows_a_new_key_once()
+    {
+        await using var stage = await ConsoleStage.StartAsync(azurite, phone: false);
+        await stage.OpenAsync();
+        await stage.SignInAsync();
+        await stage.GoAsync("routers");
+        await stage.ClickAsync(".router [data-action=test]");
+        var tested = await stage.UntilAsync("(e => e && e.className.includes('-text') && e.innerText)(document.querySelector('.router [data-test-result]'))");
+        await stage.ClickAsync(".router [data-action=issue-portal]");
+        var key = await stage.UntilAsync("document.querySelector('.router [data-key]')?.value");
+        await stage.ScreenshotAsync("routers");
+        var listed = await stage.UntilAsync("[...document.querySelectorAll('.router .keys li')].map(li => li.innerText).join('|').match(/portal · activa/g)?.length >= 2 && document.querySelector('.router .keys').innerText");
+        await stage.GoAsync("panel");
+        await stage.GoAsync("routers");
+        await stage.UntilAsync("document.querySelector('.router .keys li')");
+        var shownAgain = await stage.Browser.EvaluateAsync("document.querySelector('.router [data-key]') !== null");
+
+        Assert.StartsWith("Conexión correcta", tested, StringComparison.Ordinal);
+        Assert.StartsWith("jwt_", key, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, listed, StringComparison.Ordinal);
+        Assert.Equal("False", shownAgain);
     }
 }
