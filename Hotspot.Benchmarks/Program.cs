@@ -13,6 +13,7 @@ namespace Hotspot.Benchmarks;
 // Reconnect throughput:  dotnet run -c Release --project Hotspot.Benchmarks -- reconnect-throughput [seconds]
 // Purchases under load:   dotnet run -c Release --project Hotspot.Benchmarks -- purchase-load [purchases]
 // A RADIUS router:        dotnet run -c Release --project Hotspot.Benchmarks -- radius-load [concurrent]
+// The console's load:     dotnet run -c Release --project Hotspot.Benchmarks -- console-load [runs]
 internal static class BenchmarkEntryPoint
 {
     private static async Task<int> Main(string[] args)
@@ -52,6 +53,11 @@ internal static class BenchmarkEntryPoint
         if (args.FirstOrDefault() == "radius-load")
         {
             return await Radius.RadiusLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+        }
+
+        if (args.FirstOrDefault() == "console-load")
+        {
+            return await OperatorConsole.ConsoleLoadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntryPoint).Assembly).Run(args);

@@ -7,6 +7,7 @@ using Hotspot.Health;
 using Hotspot.Http.Contracts;
 using Hotspot.Http.OpenApi;
 using Hotspot.MikrotikPortal;
+using Hotspot.OperatorConsole;
 using Hotspot.PortalLogin;
 using Hotspot.Radius;
 using Hotspot.Reconnect;
@@ -458,6 +459,13 @@ public static class RouteTable
             .AnswersHtml(502, "The controller refused.")
             .AnswersHtml(503, "The controller is unavailable."));
 
+    public static readonly HotspotRoute ConsoleFiles = new("ConsoleFiles", ["GET"], "/console/{*path}", AuthKind.Anonymous, ConsoleEndpoint.GetAsync,
+        new RouteContract("The operator console: static HTML, CSS and JavaScript over this REST API")
+            .Describe("`/console/` is the page; it signs in with `POST /api/v1/auth/login` and keeps the token in the tab's sessionStorage. Every file answers with a strict Content-Security-Policy (no inline script), `X-Content-Type-Options: nosniff`, `Cache-Control: no-cache` and an `ETag` (304 on `If-None-Match`).")
+            .AnswersHtml(200, "The file (HTML, CSS, JavaScript or SVG, by its extension).")
+            .AnswersEmpty(304, "Unchanged since the `ETag` presented.")
+            .Fails(404));
+
     public static IReadOnlyList<HotspotRoute> All { get; } =
     [
         Health, OpenApiDocument,
@@ -483,6 +491,7 @@ public static class RouteTable
         PortalLogin, GetPortalLogin, EndPortalLogin,
         ActionApi,
         RadiusAuthorize, RadiusAccounting,
+        ConsoleFiles,
     ];
 
     private static RouteContract SalesFilters(RouteContract contract) => contract
