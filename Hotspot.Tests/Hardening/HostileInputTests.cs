@@ -67,6 +67,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
             [RouteTable.PutMarcaRouterLogo.Name] = (Caller.Root, $"{admin}/routers/{w.RouterId}/marca/logo"),
             [RouteTable.DeleteMarcaRouterLogo.Name] = (Caller.Root, $"{admin}/routers/{NoSuchRouter}/marca/logo"),
             [RouteTable.MarcaLogo.Name] = (Caller.None, $"/api/v1/marcas/{w.EmpresaId}/logos/{new string('0', 64)}"),
+            [RouteTable.ConsoleFiles.Name] = (Caller.None, "/console/index.html"),
             [RouteTable.TestRouterConnection.Name] = (Caller.Root, $"{admin}/routers/{NoSuchRouter}/test-connection"),
             [RouteTable.IssueApiKey.Name] = (Caller.Root, $"{admin}/routers/{NoSuchRouter}/api-keys"),
             [RouteTable.ListApiKeys.Name] = (Caller.Root, $"{admin}/routers/{w.RouterId}/api-keys"),
