@@ -89,24 +89,24 @@ public static class RouteTable
             .Answers<EmpresaResponse>(200, "Updated.")
             .Fails(404, 409));
 
-    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.CreateAsync),
-        new RouteContract("Create an admin user")
+    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.Session, Handle.With<UsuarioAdmin>(UsuarioEndpoints.CreateAsync),
+        new RouteContract("Create an admin user (a cliente_admin: a cajero of its own company)")
             .Accepts<UsuarioRequest>()
             .Answers<UsuarioResponse>(201, "Created.")
-            .Fails(409, 503));
+            .Fails(403, 409, 503));
 
-    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.ListAsync),
-        new RouteContract("List admin users").Paged()
+    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.Session, Handle.With<UsuarioAdmin>(UsuarioEndpoints.ListAsync),
+        new RouteContract("List admin users (a cliente_admin: its own company's cajeros)").Paged()
             .Answers<PageResponse<UsuarioResponse>>(200, "A page of users.")
             .Fails(422));
 
-    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.GetAsync),
-        new RouteContract("Read an admin user")
+    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.Session, Handle.With<UsuarioAdmin>(UsuarioEndpoints.GetAsync),
+        new RouteContract("Read an admin user (a cliente_admin: only its own company's cajeros)")
             .Answers<UsuarioResponse>(200, "The user.")
             .Fails(404));
 
-    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.UpdateAsync),
-        new RouteContract("Update an admin user; `activo` activates or deactivates (never oneself)")
+    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.Session, Handle.With<UsuarioAdmin>(UsuarioEndpoints.UpdateAsync),
+        new RouteContract("Update an admin user; `activo` activates or deactivates (never oneself); a cliente_admin only its own company's cajeros")
             .Accepts<UsuarioRequest>()
             .Answers<UsuarioResponse>(200, "Updated.")
             .Fails(404, 409));
