@@ -14,6 +14,7 @@ public static class CajeroAccess
         "GetEmpresa",
         "ListRouters", "GetRouter",
         "ListProductos", "GetProducto",
+        "CreateLoteFichas", "ListLotesFichas", "GetLoteFichas", "ListFichasLote", "MarcarLoteImpreso", "VenderFicha", "CorteCaja",
     };
 
     public static bool Allows(string routeName) => Allowed.Contains(routeName);

@@ -21,7 +21,7 @@ public sealed class VoucherHotspotUsers(IMikrotikClients clients)
     {
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(voucher);
-        if (router.Tipo != RouterKinds.Mikrotik)
+        if (Kinds.RouterKindRegistry.For(router)?.VouchersAreRouterUsers != true)
         {
             return true;
         }
@@ -45,7 +45,7 @@ public sealed class VoucherHotspotUsers(IMikrotikClients clients)
     public async Task RemoveAsync(RouterEntity router, string username, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(router);
-        if (router.Tipo != RouterKinds.Mikrotik)
+        if (Kinds.RouterKindRegistry.For(router)?.VouchersAreRouterUsers != true)
         {
             return;
         }
@@ -80,7 +80,7 @@ public sealed class VoucherHotspotUsers(IMikrotikClients clients)
     {
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(usernames);
-        if (router.Tipo != RouterKinds.Mikrotik || usernames.Count == 0)
+        if (Kinds.RouterKindRegistry.For(router)?.VouchersAreRouterUsers != true || usernames.Count == 0)
         {
             return new Dictionary<string, HotspotActiveSession>();
         }
