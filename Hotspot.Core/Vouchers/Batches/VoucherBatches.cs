@@ -16,6 +16,7 @@ public sealed class VoucherBatches(
     RouterAdmin routers, VoucherService vouchers, VoucherStore voucherStore, LoteStore lotes, IdAllocator ids, AuditLog audit, TimeProvider clock)
 {
     private const int CodeAttempts = 5;
+    private static readonly TimeSpan RouterRetryAfter = TimeSpan.FromSeconds(30);
 
     public async Task<(LoteResponse Lote, bool Replayed)> CreateAsync(
         AdminCaller caller, long? routerId, string? idempotencyKey, LoteRequest request, CancellationToken cancellationToken)
@@ -52,7 +53,14 @@ public sealed class VoucherBatches(
                 made.Add(await MakeOneAsync(router, lote, validity, cancellationToken));
             }
         }
-        catch (Exception e) when (e is RouterOsException or OperationCanceledException or ConflictException or TimeoutException)
+        catch (Exception e) when (e is RouterOsException or TimeoutException or IOException)
+        {
+            await UndoAsync(router, lote, keyHash, made);
+            throw new UnavailableException(
+                $"El router {router.Id} no respondió o rechazó una ficha; no se creó el lote. Compruébalo con POST /api/v1/admin/routers/{router.Id}/test-connection y repite la petición.",
+                RouterRetryAfter, e);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ConflictException)
         {
             await UndoAsync(router, lote, keyHash, made);
             throw;
@@ -214,7 +222,14 @@ public sealed class VoucherBatches(
     {
         foreach (var code in made)
         {
-            await vouchers.RemoveAsync(router, code, CancellationToken.None);
+            try
+            {
+                await vouchers.RemoveAsync(router, code, CancellationToken.None);
+            }
+            catch (Exception e) when (e is RouterOsException or TimeoutException or IOException)
+            {
+                // The router went away meanwhile: the record stays, so the sweep removes the user once it answers again.
+            }
         }
 
         await lotes.DeleteAsync(new StoredEntityKey(lote.PartitionKey, lote.RowKey), CancellationToken.None);
