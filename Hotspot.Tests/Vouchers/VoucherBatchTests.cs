@@ -86,6 +86,30 @@ public sealed class VoucherBatchTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_double_submit_at_the_same_moment_makes_one_batch()
+    {
+        await using var world = await SecurityWorld.CreateAsync(azurite);
+        var routerId = await RadiusRouterAsync(world, world.A.EmpresaId);
+        var body = new { cantidad = 20, validez = "1 day" };
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(world, $"/api/v1/admin/routers/{routerId}/lotes-fichas", world.A.AdminToken, body, "doble")));
+        try
+        {
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+            Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+
+        var lotes = await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/admin/routers/{routerId}/lotes-fichas", world.A.AdminToken);
+        Assert.Equal(20, Assert.Single(lotes.GetProperty("items").EnumerateArray()).GetProperty("libro").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Another_company_cannot_see_use_or_sell_a_batch()
     {
         await using var world = await SecurityWorld.CreateAsync(azurite);
