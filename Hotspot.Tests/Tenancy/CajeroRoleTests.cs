@@ -116,6 +116,20 @@ public sealed partial class CajeroRoleTests(AzuriteFixture azurite)
         Assert.Equal("Router a", router.GetProperty("nombre").GetString());
     }
 
+    [Fact]
+    public async Task A_cajero_of_a_deactivated_company_is_refused_everywhere()
+    {
+        await using var world = await SecurityWorld.CreateAsync(azurite);
+        await CreateCajeroAsync(world);
+        var cajero = await world.Host.LoginAsync(CajeroEmail, CajeroPassword);
+        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/admin/routers/{world.A.RouterId}", cajero);
+
+        await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Patch, $"/api/v1/admin/empresas/{world.A.EmpresaId}", world.RootToken, new { activa = false });
+
+        var refused = await world.Host.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Get, $"/api/v1/admin/routers/{world.A.RouterId}", cajero);
+        Assert.Contains("desactivada", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<long> CreateCajeroAsync(SecurityWorld world)
     {
         // Without empresa_id: a cliente_admin's cashier is of its own company.
