@@ -7,6 +7,8 @@ public sealed record AdminPrincipal(long UserId, string Email, string Nombre, st
 {
     public bool IsSuperAdmin => Rol == Roles.SuperAdmin;
 
+    public bool IsCajero => Rol == Roles.Cajero;
+
     /// <summary>Whether this admin may see the given company's data.</summary>
     public bool CanAccess(long empresaId) => IsSuperAdmin || EmpresaId == empresaId;
 }

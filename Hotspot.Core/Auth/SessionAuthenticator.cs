@@ -10,8 +10,10 @@ namespace Hotspot.Auth;
 public sealed class SessionAuthenticator(SessionTokens tokens, TenancyCache tenancy)
 {
     /// <summary>The principal, or the answer to give instead (401/403).</summary>
-    public async Task<(AdminPrincipal? Principal, IResult? Error)> AuthenticateAsync(HttpContext context, AuthKind kind, CancellationToken cancellationToken)
+    public async Task<(AdminPrincipal? Principal, IResult? Error)> AuthenticateAsync(HttpContext context, HotspotRoute route, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(route);
+        var kind = route.Auth;
         var token = BearerToken(context.Request);
         if (token is null || token.StartsWith(ApiKeyTokens.Prefix, StringComparison.Ordinal))
         {
@@ -41,7 +43,12 @@ public sealed class SessionAuthenticator(SessionTokens tokens, TenancyCache tena
             return (null, Problems.Forbidden("Esta operación requiere el rol cliente_admin."));
         }
 
-        if (principal.Rol == Roles.ClienteAdmin)
+        if (principal.IsCajero && !CajeroAccess.Allows(route.Name))
+        {
+            return (null, Problems.Forbidden(CajeroAccess.Refusal));
+        }
+
+        if (Roles.IsPerCompany(principal.Rol))
         {
             var empresa = principal.EmpresaId is { } empresaId ? await tenancy.EmpresaAsync(empresaId, cancellationToken) : null;
             if (empresa is null || !empresa.Activa)

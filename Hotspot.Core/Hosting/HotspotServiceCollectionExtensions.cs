@@ -168,6 +168,9 @@ public static class HotspotServiceCollectionExtensions
         services.AddSalesReports();
         services.TryAddSingleton<ProductoStore>();
         services.TryAddSingleton<ProductCatalog>();
+        services.TryAddSingleton<Vouchers.Batches.LoteStore>();
+        services.TryAddSingleton<Vouchers.Batches.VoucherBatches>();
+        services.TryAddSingleton<Vouchers.Batches.CashierShift>();
         services.TryAddSingleton<PublicCatalog>();
         services.AddPurchaseProvisioning();
         services.AddRadius();

@@ -34,7 +34,7 @@ internal static class RoutePipeline
                 return unreadable;
             }
 
-            if (await AuthenticateAsync(route.Auth, context, cancellationToken) is { } rejection)
+            if (await AuthenticateAsync(route, context, cancellationToken) is { } rejection)
             {
                 return rejection;
             }
@@ -95,8 +95,9 @@ internal static class RoutePipeline
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Hotspot.Http");
 
-    private static async Task<IResult?> AuthenticateAsync(AuthKind kind, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult?> AuthenticateAsync(HotspotRoute route, HttpContext context, CancellationToken cancellationToken)
     {
+        var kind = route.Auth;
         switch (kind)
         {
             case AuthKind.Anonymous:
@@ -118,7 +119,7 @@ internal static class RoutePipeline
 
             default:
             {
-                var (principal, error) = await context.RequestServices.GetRequiredService<SessionAuthenticator>().AuthenticateAsync(context, kind, cancellationToken);
+                var (principal, error) = await context.RequestServices.GetRequiredService<SessionAuthenticator>().AuthenticateAsync(context, route, cancellationToken);
                 if (principal is not null)
                 {
                     context.Features.Set(principal);

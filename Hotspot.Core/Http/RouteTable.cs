@@ -18,6 +18,7 @@ using Hotspot.Sales.Reports;
 using Hotspot.Sweeper;
 using Hotspot.Tenancy;
 using Hotspot.Tenancy.Admin;
+using Hotspot.Vouchers.Batches;
 
 namespace Hotspot.Http;
 
@@ -90,24 +91,24 @@ public static class RouteTable
             .Answers<EmpresaResponse>(200, "Updated.")
             .Fails(404, 409));
 
-    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.CreateAsync),
-        new RouteContract("Create an admin user")
+    public static readonly HotspotRoute CreateUsuario = new("CreateUsuario", ["POST"], $"{Admin}/usuarios", AuthKind.Session, Handle.With<UsuarioAdmin>(UsuarioEndpoints.CreateAsync),
+        new RouteContract("Create an admin user (a cliente_admin: a cajero of its own company)")
             .Accepts<UsuarioRequest>()
             .Answers<UsuarioResponse>(201, "Created.")
-            .Fails(409, 503));
+            .Fails(403, 409, 503));
 
-    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.ListAsync),
-        new RouteContract("List admin users").Paged()
+    public static readonly HotspotRoute ListUsuarios = new("ListUsuarios", ["GET"], $"{Admin}/usuarios", AuthKind.Session, Handle.With<UsuarioAdmin>(UsuarioEndpoints.ListAsync),
+        new RouteContract("List admin users (a cliente_admin: its own company's cajeros)").Paged()
             .Answers<PageResponse<UsuarioResponse>>(200, "A page of users.")
             .Fails(422));
 
-    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.GetAsync),
-        new RouteContract("Read an admin user")
+    public static readonly HotspotRoute GetUsuario = new("GetUsuario", ["GET"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.Session, Handle.With<UsuarioAdmin>(UsuarioEndpoints.GetAsync),
+        new RouteContract("Read an admin user (a cliente_admin: only its own company's cajeros)")
             .Answers<UsuarioResponse>(200, "The user.")
             .Fails(404));
 
-    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.SuperAdmin, Handle.With<UsuarioAdmin>(UsuarioEndpoints.UpdateAsync),
-        new RouteContract("Update an admin user; `activo` activates or deactivates (never oneself)")
+    public static readonly HotspotRoute UpdateUsuario = new("UpdateUsuario", ["PATCH"], $"{Admin}/usuarios/{{usuarioId}}", AuthKind.Session, Handle.With<UsuarioAdmin>(UsuarioEndpoints.UpdateAsync),
+        new RouteContract("Update an admin user; `activo` activates or deactivates (never oneself); a cliente_admin only its own company's cajeros")
             .Accepts<UsuarioRequest>()
             .Answers<UsuarioResponse>(200, "Updated.")
             .Fails(404, 409));
@@ -466,6 +467,47 @@ public static class RouteTable
             .AnswersEmpty(304, "Unchanged since the `ETag` presented.")
             .Fails(404));
 
+    public static readonly HotspotRoute CreateLoteFichas = new("CreateLoteFichas", ["POST"], $"{Admin}/routers/{{routerId}}/lotes-fichas", AuthKind.Session, Handle.With<VoucherBatches>(LoteEndpoints.CreateAsync),
+        new RouteContract("Create a batch of fichas to print: real vouchers of the router, used like seed 002's (a cajero may)")
+            .Describe("Header `Idempotency-Key` (required, at most 255 characters): the same key and body answer the same batch again with 200 and `Idempotent-Replayed: true`; the same key with another body is 409. Codes are the prefix and 8 characters of " + LoteRules.Alphabet + " (no 0/O, 1/I/l); the guest types the code as user and password. A batch the router cuts short is undone whole.")
+            .Accepts<LoteRequest>()
+            .Answers<LoteResponse>(201, "Created, with its ledger.")
+            .Answers<LoteResponse>(200, "A replay of the same Idempotency-Key.")
+            .Fails(404, 409, 503));
+
+    public static readonly HotspotRoute ListLotesFichas = new("ListLotesFichas", ["GET"], $"{Admin}/routers/{{routerId}}/lotes-fichas", AuthKind.Session, Handle.With<VoucherBatches>(LoteEndpoints.ListAsync),
+        new RouteContract("A router's batches, oldest first, each with its ledger (printed, sold, used, expired)").Paged()
+            .Answers<PageResponse<LoteResponse>>(200, "A page of batches.")
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute GetLoteFichas = new("GetLoteFichas", ["GET"], $"{Admin}/routers/{{routerId}}/lotes-fichas/{{loteId}}", AuthKind.Session, Handle.With<VoucherBatches>(LoteEndpoints.GetAsync),
+        new RouteContract("One batch with its ledger")
+            .Answers<LoteResponse>(200, "The batch.")
+            .Fails(404));
+
+    public static readonly HotspotRoute ListFichasLote = new("ListFichasLote", ["GET"], $"{Admin}/routers/{{routerId}}/lotes-fichas/{{loteId}}/fichas", AuthKind.Session, Handle.With<VoucherBatches>(LoteEndpoints.FichasAsync),
+        new RouteContract("A batch's fichas, to print").Paged()
+            .Answers<PageResponse<FichaLote>>(200, "A page of fichas.")
+            .Fails(404, 422));
+
+    public static readonly HotspotRoute MarcarLoteImpreso = new("MarcarLoteImpreso", ["POST"], $"{Admin}/routers/{{routerId}}/lotes-fichas/{{loteId}}/impreso", AuthKind.Session, Handle.With<VoucherBatches>(LoteEndpoints.PrintedAsync),
+        new RouteContract("Mark a batch printed (again: no change)")
+            .Answers<LoteResponse>(200, "The batch, with `impreso_en`.")
+            .Fails(404, 409));
+
+    public static readonly HotspotRoute VenderFicha = new("VenderFicha", ["POST"], $"{Admin}/routers/{{routerId}}/lotes-fichas/{{loteId}}/fichas/{{codigo}}/vender", AuthKind.Session, Handle.With<VoucherBatches>(LoteEndpoints.SellAsync),
+        new RouteContract("Sell one ficha over the counter: a cash sale recorded for the caller")
+            .Accepts<VentaRequest>()
+            .Answers<VentaMostrador>(201, "The sale.")
+            .Fails(404, 409));
+
+    public static readonly HotspotRoute CorteCaja = new("CorteCaja", ["GET"], $"{Admin}/ventas-mostrador/corte", AuthKind.Session, Handle.With<CashierShift>(LoteEndpoints.ShiftAsync),
+        new RouteContract("The end-of-shift cash report: the caller's own counter sales, count and total per currency, with each sale")
+            .WithQuery("desde", "From: a date (from 00:00 in the company's time zone) or an ISO 8601 time; default today's start.")
+            .WithQuery("hasta", "Until: a date (through its last second in the company's time zone) or an ISO 8601 time; default now.")
+            .Answers<CorteCaja>(200, "The report.")
+            .Fails(422));
+
     public static IReadOnlyList<HotspotRoute> All { get; } =
     [
         Health, OpenApiDocument,
@@ -492,6 +534,7 @@ public static class RouteTable
         ActionApi,
         RadiusAuthorize, RadiusAccounting,
         ConsoleFiles,
+        CreateLoteFichas, ListLotesFichas, GetLoteFichas, ListFichasLote, MarcarLoteImpreso, VenderFicha, CorteCaja,
     ];
 
     private static RouteContract SalesFilters(RouteContract contract) => contract

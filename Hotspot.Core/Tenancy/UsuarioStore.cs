@@ -57,6 +57,12 @@ public sealed class UsuarioStore(TableStore store, IdAllocator ids, TenancyCache
     public Task<TablePage<UsuarioEntity>> PageAsync(int limit, string? continuationToken, CancellationToken cancellationToken) =>
         _usuarios.QueryPageAsync(UsuarioEntity.Partition, limit, continuationToken, cancellationToken, "RowKey ge 'id:' and RowKey lt 'id;'");
 
+    /// <summary>A page of one company's users of one role.</summary>
+    public Task<TablePage<UsuarioEntity>> PageAsync(long empresaId, string rol, int limit, string? continuationToken, CancellationToken cancellationToken) =>
+        _usuarios.QueryPageAsync(
+            UsuarioEntity.Partition, limit, continuationToken, cancellationToken,
+            TableClient.CreateQueryFilter($"RowKey ge {"id:"} and RowKey lt {"id;"} and Rol eq {rol} and EmpresaId eq {empresaId}"));
+
     public async Task<bool> AnySuperAdminAsync(CancellationToken cancellationToken)
     {
         await foreach (var _ in _usuarios.StreamPartitionAsync(

@@ -37,6 +37,9 @@ public sealed class VoucherEntity : StoredEntity
 
     public string? Mac { get; set; }
 
+    /// <summary>The batch (lote) the voucher was printed in; null for seed 002's vouchers.</summary>
+    public long? LoteId { get; set; }
+
     /// <summary>Set by the sweep once the voucher's validity has run out and it is gone from the router.</summary>
     public bool Expired { get; set; }
 

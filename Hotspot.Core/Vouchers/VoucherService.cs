@@ -18,7 +18,7 @@ public enum VoucherOutcome
 /// </summary>
 public sealed class VoucherService(VoucherStore store, VoucherHotspotUsers router, TimeProvider time)
 {
-    public async Task<(VoucherOutcome Outcome, VoucherEntity? Voucher)> CreateAsync(RouterEntity target, VoucherInput input, CancellationToken cancellationToken)
+    public async Task<(VoucherOutcome Outcome, VoucherEntity? Voucher)> CreateAsync(RouterEntity target, VoucherInput input, CancellationToken cancellationToken, long? loteId = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(input);
@@ -28,7 +28,7 @@ public sealed class VoucherService(VoucherStore store, VoucherHotspotUsers route
             PartitionKey = VoucherEntity.PartitionFor(target.Id), RowKey = VoucherEntity.RowFor(input.Username),
             Id = VoucherCodes.Id(), RouterId = target.Id, Username = input.Username, Passcode = input.Passcode, Fullname = input.Fullname,
             ValidFor = input.ValidFor, ValidFrom = input.ValidFrom, ValidFromText = VoucherInput.Format(input.ValidFrom ?? now),
-            DownloadLimitMb = input.DownloadLimitMb, UploadLimitMb = input.UploadLimitMb, CreatedAt = now, LastModified = now,
+            DownloadLimitMb = input.DownloadLimitMb, UploadLimitMb = input.UploadLimitMb, CreatedAt = now, LastModified = now, LoteId = loteId,
         };
         try
         {

@@ -23,6 +23,14 @@ public sealed class VoucherStore(TableStore store)
     public async Task<IReadOnlyList<VoucherEntity>> PageAsync(long routerId, int limit, int offset, CancellationToken cancellationToken) =>
         await OffsetPage.ReadAsync<VoucherEntity>(await _vouchers.TableAsync(cancellationToken), VoucherEntity.PartitionFor(routerId), limit, offset, cancellationToken);
 
+    /// <summary>A page of one batch's vouchers, in code order.</summary>
+    public Task<TablePage<VoucherEntity>> PageOfLoteAsync(long routerId, long loteId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
+        _vouchers.QueryPageAsync(VoucherEntity.PartitionFor(routerId), limit, continuationToken, cancellationToken, Azure.Data.Tables.TableClient.CreateQueryFilter($"LoteId eq {loteId}"));
+
+    /// <summary>Every voucher of one batch (at most its count), for its ledger.</summary>
+    public IAsyncEnumerable<VoucherEntity> OfLoteAsync(long routerId, long loteId, CancellationToken cancellationToken) =>
+        _vouchers.StreamPartitionAsync(VoucherEntity.PartitionFor(routerId), cancellationToken, Azure.Data.Tables.TableClient.CreateQueryFilter($"LoteId eq {loteId}"));
+
     /// <summary>The router's vouchers still live in our records, for the sweep.</summary>
     public IAsyncEnumerable<VoucherEntity> LiveOfAsync(long routerId, CancellationToken cancellationToken) =>
         _vouchers.StreamPartitionAsync(VoucherEntity.PartitionFor(routerId), cancellationToken, "Expired eq false");

@@ -111,6 +111,13 @@ public sealed class HostileInputTests(AzuriteFixture azurite)
             [RouteTable.GetCompraAdmin.Name] = (Caller.Cliente, $"{admin}/compras/{w.EmpresaId}-000000000333333"),
             [RouteTable.VentasCsv.Name] = (Caller.Cliente, $"{admin}/ventas.csv?hasta=2026-12-31"),
             [RouteTable.VentasResumen.Name] = (Caller.Cliente, $"{admin}/ventas/resumen?agrupar=producto"),
+            [RouteTable.CreateLoteFichas.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/lotes-fichas"),
+            [RouteTable.ListLotesFichas.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/lotes-fichas"),
+            [RouteTable.GetLoteFichas.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/lotes-fichas/999999"),
+            [RouteTable.ListFichasLote.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/lotes-fichas/999999/fichas"),
+            [RouteTable.MarcarLoteImpreso.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/lotes-fichas/999999/impreso"),
+            [RouteTable.VenderFicha.Name] = (Caller.Cliente, $"{admin}/routers/{w.RouterId}/lotes-fichas/999999/fichas/NOEXISTE/vender"),
+            [RouteTable.CorteCaja.Name] = (Caller.Cliente, $"{admin}/ventas-mostrador/corte?desde=2026-01-01"),
         };
     }
 

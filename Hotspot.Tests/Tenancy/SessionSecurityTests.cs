@@ -212,9 +212,8 @@ public sealed class SessionSecurityTests(AzuriteFixture azurite)
             (HttpMethod.Get, "/api/v1/admin/empresas", null),
             (HttpMethod.Patch, $"/api/v1/admin/empresas/{a.EmpresaId}", new { nombre = "Renombrada" }),
             (HttpMethod.Post, "/api/v1/admin/usuarios", new { email = "x@y.test", password = "password-123", nombre = "X", rol = "super_admin" }),
-            (HttpMethod.Get, "/api/v1/admin/usuarios", null),
-            (HttpMethod.Get, $"/api/v1/admin/usuarios/{a.AdminId}", null),
-            (HttpMethod.Patch, $"/api/v1/admin/usuarios/{a.AdminId}", new { rol = "super_admin" }),
+            (HttpMethod.Post, "/api/v1/admin/usuarios", new { email = "x@y.test", password = "password-123", nombre = "X", rol = "cliente_admin", empresa_id = a.EmpresaId }),
+            (HttpMethod.Post, "/api/v1/admin/usuarios", new { email = "x@y.test", password = "password-123", nombre = "X", rol = "cajero", empresa_id = world.B.EmpresaId }),
             (HttpMethod.Post, $"/api/v1/admin/empresas/{a.EmpresaId}/routers", new { nombre = "R", tipo = "mikrotik", host = "192.0.2.1", usuario = "u", password = "p" }),
             (HttpMethod.Delete, $"/api/v1/admin/routers/{a.RouterId}", null),
         };
@@ -226,6 +225,11 @@ public sealed class SessionSecurityTests(AzuriteFixture azurite)
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path}: expected 403, got {(int)response.StatusCode}");
         }
 
+        // Users other than its own company's cajeros are not there for a cliente_admin, itself included.
+        await world.Host.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Get, $"/api/v1/admin/usuarios/{a.AdminId}", a.AdminToken);
+        await world.Host.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Patch, $"/api/v1/admin/usuarios/{a.AdminId}", a.AdminToken, new { rol = "super_admin" });
+        var listed = await world.Host.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/v1/admin/usuarios", a.AdminToken);
+        Assert.Equal(0, listed.GetProperty("items").GetArrayLength());
         Assert.Equal(before, await world.SnapshotAsync());
 
         // And mi-empresa is the cliente_admin's alone.

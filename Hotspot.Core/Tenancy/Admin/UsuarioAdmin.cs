@@ -5,14 +5,23 @@ using Hotspot.Tenancy.Entities;
 
 namespace Hotspot.Tenancy.Admin;
 
-/// <summary>Admin users, managed by a super_admin. Emails are unique; a super_admin never deactivates or demotes itself.</summary>
+/// <summary>
+/// Admin users, managed by a super_admin; a cliente_admin manages only its own company's cajeros. Emails are unique; a
+/// super_admin never deactivates or demotes itself.
+/// </summary>
 public sealed class UsuarioAdmin(UsuarioStore usuarios, EmpresaStore empresas, PasswordHasher hasher, AuditLog audit, TimeProvider clock)
 {
     private const string TakenEmail = "Ya existe un usuario con ese email.";
 
     public async Task<UsuarioEntity> CreateAsync(AdminCaller caller, UsuarioRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        if (!caller.Principal.IsSuperAdmin)
+        {
+            request = OwnCajero(caller.Principal, request, request.Rol ?? Roles.Cajero);
+        }
+
         var errors = ValidateFields(request, creating: true);
         await ValidateRoleAsync(request.Rol, request.EmpresaId, errors, cancellationToken);
         errors.ThrowIfAny();
@@ -25,7 +34,7 @@ public sealed class UsuarioAdmin(UsuarioStore usuarios, EmpresaStore empresas, P
                     Email = request.Email!,
                     Nombre = request.Nombre!.Trim(),
                     Rol = request.Rol!,
-                    EmpresaId = request.Rol == Roles.ClienteAdmin ? request.EmpresaId : null,
+                    EmpresaId = Roles.IsPerCompany(request.Rol) ? request.EmpresaId : null,
                     Activo = request.Activo ?? true,
                     PasswordHash = hasher.Hash(request.Password!),
                     CreadoEn = clock.GetUtcNow(),
@@ -41,17 +50,54 @@ public sealed class UsuarioAdmin(UsuarioStore usuarios, EmpresaStore empresas, P
         return usuario;
     }
 
-    public Task<TablePage<UsuarioEntity>> PageAsync(int limit, string? continuationToken, CancellationToken cancellationToken) =>
-        usuarios.PageAsync(limit, continuationToken, cancellationToken);
+    /// <summary>Every user for a super_admin; a cliente_admin's own company's cajeros.</summary>
+    public Task<TablePage<UsuarioEntity>> PageAsync(AdminPrincipal caller, int limit, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.IsSuperAdmin || caller.EmpresaId is not { } empresaId
+            ? usuarios.PageAsync(limit, continuationToken, cancellationToken)
+            : usuarios.PageAsync(empresaId, Roles.Cajero, limit, continuationToken, cancellationToken);
+    }
 
     public async Task<UsuarioEntity> GetAsync(long? usuarioId, CancellationToken cancellationToken) =>
         usuarioId is { } id && await usuarios.GetAsync(id, cancellationToken) is { } usuario ? usuario : throw new NotFoundException("Usuario no encontrado.");
+
+    /// <summary>A user the caller may see: any for a super_admin; for a cliente_admin only its own company's cajeros (others are 404).</summary>
+    public async Task<UsuarioEntity> GetAsync(AdminPrincipal caller, long? usuarioId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var usuario = await GetAsync(usuarioId, cancellationToken);
+        return caller.IsSuperAdmin || (usuario.Rol == Roles.Cajero && usuario.EmpresaId == caller.EmpresaId)
+            ? usuario
+            : throw new NotFoundException("Usuario no encontrado.");
+    }
+
+    /// <summary>A cliente_admin's request, held to a cajero of its own company: another role or company is 403.</summary>
+    private static UsuarioRequest OwnCajero(AdminPrincipal caller, UsuarioRequest request, string rol)
+    {
+        if (rol != Roles.Cajero)
+        {
+            throw new ForbiddenException($"Un {Roles.ClienteAdmin} solo crea y gestiona usuarios con rol {Roles.Cajero}.");
+        }
+
+        if (request.EmpresaId is { } empresaId && empresaId != caller.EmpresaId)
+        {
+            throw new ForbiddenException("Solo puedes gestionar los cajeros de tu propia empresa.");
+        }
+
+        return request with { Rol = rol, EmpresaId = caller.EmpresaId };
+    }
 
     public async Task<UsuarioEntity> UpdateAsync(AdminCaller caller, long? usuarioId, UsuarioRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var usuario = await GetAsync(usuarioId, cancellationToken);
+        var usuario = await GetAsync(caller.Principal, usuarioId, cancellationToken);
+        if (!caller.Principal.IsSuperAdmin)
+        {
+            request = OwnCajero(caller.Principal, request, request.Rol ?? usuario.Rol);
+        }
+
         var errors = ValidateFields(request, creating: false);
         var rol = request.Rol ?? usuario.Rol;
         var empresaId = rol == Roles.SuperAdmin ? null : request.EmpresaId ?? usuario.EmpresaId;
@@ -122,13 +168,13 @@ public sealed class UsuarioAdmin(UsuarioStore usuarios, EmpresaStore empresas, P
     {
         if (!Roles.IsKnown(rol))
         {
-            errors.Add("rol", $"Debe ser {Roles.SuperAdmin} o {Roles.ClienteAdmin}.");
+            errors.Add("rol", $"Debe ser {Roles.SuperAdmin}, {Roles.ClienteAdmin} o {Roles.Cajero}.");
         }
-        else if (rol == Roles.ClienteAdmin && empresaId is null)
+        else if (Roles.IsPerCompany(rol) && empresaId is null)
         {
-            errors.Add("empresa_id", "Un cliente_admin necesita una empresa.");
+            errors.Add("empresa_id", $"Un {rol} necesita una empresa.");
         }
-        else if (rol == Roles.ClienteAdmin && await empresas.GetAsync(empresaId!.Value, cancellationToken) is null)
+        else if (Roles.IsPerCompany(rol) && await empresas.GetAsync(empresaId!.Value, cancellationToken) is null)
         {
             errors.Add("empresa_id", "La empresa no existe.");
         }

@@ -14,10 +14,10 @@ public static class UsuarioEndpoints
     }
 
     public static Task<IResult> ListAsync(UsuarioAdmin admin, HttpContext context, CancellationToken cancellationToken) =>
-        Paging.AnswerAsync(context.Request, (limit, token) => admin.PageAsync(limit, token, cancellationToken), UsuarioResponse.From);
+        Paging.AnswerAsync(context.Request, (limit, token) => admin.PageAsync(context.Admin(), limit, token, cancellationToken), UsuarioResponse.From);
 
     public static async Task<IResult> GetAsync(UsuarioAdmin admin, HttpContext context, CancellationToken cancellationToken) =>
-        ApiJson.Ok(UsuarioResponse.From(await admin.GetAsync(RouteValueReader.Id(context, "usuarioId"), cancellationToken)));
+        ApiJson.Ok(UsuarioResponse.From(await admin.GetAsync(context.Admin(), RouteValueReader.Id(context, "usuarioId"), cancellationToken)));
 
     public static async Task<IResult> UpdateAsync(UsuarioAdmin admin, HttpContext context, CancellationToken cancellationToken)
     {
