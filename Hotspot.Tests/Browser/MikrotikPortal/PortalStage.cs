@@ -194,53 +194,16 @@ internal sealed class PortalStage : IAsyncDisposable
     public Task BrowseAsync() => Browser.NavigateAsync(new Uri(Internet));
 
     /// <summary>Waits until the portal says it is in one of <paramref name="states"/> (body[data-state]); returns that state.</summary>
-    public async Task<string> StateAsync(params string[] states)
-    {
-        var expression = $$"""
-            new Promise(resolve => {
-              const wanted = {{JsonSerializer.Serialize(states)}};
-              const check = () => { const s = document.body && document.body.getAttribute('data-state'); if (wanted.includes(s)) { resolve(s); return true; } return false; };
-              if (!check()) { document.addEventListener('hotspot:state', check); }
-            })
-            """;
-        var result = await Browser.SendAsync("Runtime.evaluate", new { expression, awaitPromise = true, returnByValue = true });
-        return result.GetProperty("result").GetProperty("value").GetString()!;
-    }
+    public Task<string> StateAsync(params string[] states) => Browser.StateAsync(states);
 
     /// <summary>Waits, page load by page load, until the browser is at a URL starting with <paramref name="prefix"/>.</summary>
-    public async Task<string> ArrivedAtAsync(string prefix)
-    {
-        for (var loads = 0; loads < 8; loads++)
-        {
-            var loaded = Browser.NextEventAsync("Page.loadEventFired");
-            try
-            {
-                if (await Browser.EvaluateAsync("document.readyState === 'complete' ? location.href : ''") is { } href && href.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    return href;
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // The page was being replaced; the next load says where it went.
-            }
-
-            await loaded;
-        }
-
-        throw new InvalidOperationException($"The browser never arrived at {prefix}.");
-    }
+    public Task<string> ArrivedAtAsync(string prefix) => Browser.ArrivedAtAsync(prefix);
 
     /// <summary>The text of a shown element; null when it is hidden or missing.</summary>
-    public Task<string?> TextAsync(string id) => Browser.EvaluateAsync($"(e => e && !e.hidden ? e.innerText : undefined)(document.getElementById({JsonSerializer.Serialize(id)}))");
+    public Task<string?> TextAsync(string id) => Browser.TextOfIdAsync(id);
 
     /// <summary>Keeps what the guest sees as TestResults/screenshots/<paramref name="name"/>.png at the repository root.</summary>
-    public async Task ScreenshotAsync(string name)
-    {
-        var shot = await Browser.SendAsync("Page.captureScreenshot", new { format = "png" });
-        var folder = Directory.CreateDirectory(RepositoryFolder("TestResults", "screenshots")).FullName;
-        await File.WriteAllBytesAsync(Path.Combine(folder, name + ".png"), Convert.FromBase64String(shot.GetProperty("data").GetString()!));
-    }
+    public Task ScreenshotAsync(string name) => Browser.ScreenshotAsync(name);
 
     /// <summary>The device's live session on the router (user and how it logged in), or null.</summary>
     public async Task<HotspotActiveSession?> SessionOfAsync(string mac) =>

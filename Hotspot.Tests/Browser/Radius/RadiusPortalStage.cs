@@ -153,51 +153,17 @@ internal sealed class RadiusPortalStage : IAsyncDisposable
         using var response = await http.SendAsync(request);
     }
 
-    public async Task<string> StateAsync(params string[] states)
-    {
-        var expression = $$"""
-            new Promise(resolve => {
-              const wanted = {{JsonSerializer.Serialize(states)}};
-              const check = () => { const s = document.body && document.body.getAttribute('data-state'); if (wanted.includes(s)) { resolve(s); return true; } return false; };
-              if (!check()) { document.addEventListener('hotspot:state', check); }
-            })
-            """;
-        var result = await Browser.SendAsync("Runtime.evaluate", new { expression, awaitPromise = true, returnByValue = true });
-        return result.GetProperty("result").GetProperty("value").GetString()!;
-    }
+    /// <summary>Waits until the portal says it is in one of <paramref name="states"/> (body[data-state]); returns that state.</summary>
+    public Task<string> StateAsync(params string[] states) => Browser.StateAsync(states);
 
-    public async Task<string> ArrivedAtAsync(string prefix)
-    {
-        for (var loads = 0; loads < 8; loads++)
-        {
-            var loaded = Browser.NextEventAsync("Page.loadEventFired");
-            try
-            {
-                if (await Browser.EvaluateAsync("document.readyState === 'complete' ? location.href : ''") is { } href && href.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    return href;
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // The page was being replaced; the next load says where it went.
-            }
+    /// <summary>Waits, page load by page load, until the browser is at a URL starting with <paramref name="prefix"/>.</summary>
+    public Task<string> ArrivedAtAsync(string prefix) => Browser.ArrivedAtAsync(prefix);
 
-            await loaded;
-        }
-
-        throw new InvalidOperationException($"The browser never arrived at {prefix}.");
-    }
-
-    public Task<string?> TextAsync(string id) => Browser.EvaluateAsync($"(e => e && !e.hidden ? e.innerText : undefined)(document.getElementById({JsonSerializer.Serialize(id)}))");
+    /// <summary>The text of a shown element; null when it is hidden or missing.</summary>
+    public Task<string?> TextAsync(string id) => Browser.TextOfIdAsync(id);
 
     /// <summary>Keeps what the guest sees as TestResults/screenshots/<paramref name="name"/>.png at the repository root.</summary>
-    public async Task ScreenshotAsync(string name)
-    {
-        var shot = await Browser.SendAsync("Page.captureScreenshot", new { format = "png" });
-        var folder = Directory.CreateDirectory(Path.Combine(RepositoryFiles.Root, "TestResults", "screenshots")).FullName;
-        await File.WriteAllBytesAsync(Path.Combine(folder, name + ".png"), Convert.FromBase64String(shot.GetProperty("data").GetString()!));
-    }
+    public Task ScreenshotAsync(string name) => Browser.ScreenshotAsync(name);
 
     /// <summary>The device's session as the router lists it in /ip/hotspot/active, or null.</summary>
     public IReadOnlyDictionary<string, string>? SessionOf(string mac) => Router.State.SessionOf(mac);
