@@ -5,19 +5,21 @@ namespace Hotspot.ExternalPortal;
 
 /// <summary>
 /// The venue's brand as the guest page renders it: the effective brand's values, colours checked again to be
-/// <c>#rrggbb</c> (they go into CSS), the logo only when it is a path on our own origin.
+/// <c>#rrggbb</c> (they go into CSS), the logo only when it is a path on our own origin, and the company's time zone
+/// (its receipts' dates).
 /// </summary>
 public sealed partial record GuestBrand(
-    string Name, string? Primary, string? Secondary, string? Phone, string? Whatsapp, string? Email, string? Terms, string Idioma, string? LogoPath)
+    string Name, string? Primary, string? Secondary, string? Phone, string? Whatsapp, string? Email, string? Terms, string Idioma, string? LogoPath,
+    TimeZoneInfo Zone)
 {
     public bool HasContact => Phone is not null || Whatsapp is not null || Email is not null;
 
-    public static GuestBrand From(MarcaPublica marca)
+    public static GuestBrand From(MarcaPublica marca, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(marca);
         return new GuestBrand(
             marca.NombreComercial, Colour(marca.ColorPrimario), Colour(marca.ColorSecundario), Blank(marca.Telefono), Blank(marca.Whatsapp),
-            Blank(marca.Email), Blank(marca.Terminos), marca.Idioma, OwnPath(LogoOf(marca)));
+            Blank(marca.Email), Blank(marca.Terminos), marca.Idioma, OwnPath(LogoOf(marca)), zone);
     }
 
     /// <summary>Digits only, for <c>tel:</c> and <c>wa.me</c> links.</summary>

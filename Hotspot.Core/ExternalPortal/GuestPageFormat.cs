@@ -21,8 +21,12 @@ public static class GuestPageFormat
         _ => proveedor,
     };
 
-    /// <summary>In UTC, said so: the company's time zone is not known to the page.</summary>
-    public static string Date(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>In the company's time zone, named, as its sales days are counted.</summary>
+    public static string Date(DateTimeOffset when, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return TimeZoneInfo.ConvertTime(when, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + zone.Id + ")";
+    }
 
     public static string Duration(long seconds, PortalText text)
     {

@@ -212,7 +212,7 @@ internal static class PortalPage
             (words.Folio, recibo?.Folio),
             (words.Plan, compra.Producto.NombreVenta),
             (words.Total, GuestPageFormat.Money(compra.Monto, compra.Moneda)),
-            (words.PaidOn, recibo?.FechaPago is { } paid ? GuestPageFormat.Date(paid) : null),
+            (words.PaidOn, recibo?.FechaPago is { } paid ? GuestPageFormat.Date(paid, brand?.Zone ?? TimeZoneInfo.Utc) : null),
             (words.PaidWith, recibo is null ? null : GuestPageFormat.Provider(recibo.Proveedor)),
             (words.Reference, recibo?.ReferenciaProveedor),
         ];

@@ -34,7 +34,7 @@ public sealed class UnifiGuestSales(
         }
 
         var seller = new RouterPrincipal(PageKeyId, router, empresa);
-        var brand = GuestBrand.From(await marcas.ForAsync(empresa, router, cancellationToken));
+        var brand = GuestBrand.From(await marcas.ForAsync(empresa, router, cancellationToken), Tenancy.CompanyTimeZone.Of(empresa));
         if (!empresa.Activa)
         {
             return new GuestShop(seller, brand, [], []);

@@ -103,7 +103,9 @@ internal sealed class ConsoleStage : IAsyncDisposable
     public async Task SignInAsync(string? password = null)
     {
         await SubmitAsync("#login-form", new Dictionary<string, string> { ["email"] = OperatorEmail, ["password"] = password ?? OperatorPassword });
-        await UntilAsync("document.querySelector('#logout')");
+        // The view signing in lands on has rendered (the dashboard its figures): a test that moves on at once is not
+        // overtaken by that view arriving late.
+        await UntilAsync("document.querySelector('#logout') && (v => v && (v.dataset.view !== 'panel' || document.querySelector('#period-today')))(document.querySelector('.view'))");
     }
 
     /// <summary>A guest buys <paramref name="productoId"/> on the portal and pays on the provider's page (the payment simulator); answers once the router has the user.</summary>

@@ -51,6 +51,9 @@ public sealed class UnifiPurchaseOutcomesInChromiumTests(AzuriteFixture azurite,
         Assert.Contains(UnifiPortalStage.Venue, receipt, StringComparison.Ordinal);
         Assert.Contains("$15.00 MXN", receipt, StringComparison.Ordinal);
         Assert.Contains("Mercado Pago", receipt, StringComparison.Ordinal);
+        // Paid now, in the company's time zone (America/Mexico_City unless it chose another), as its sales days are counted.
+        Assert.Contains(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), receipt, StringComparison.Ordinal);
+        Assert.Contains("(America/Mexico_City)", receipt, StringComparison.Ordinal);
         Assert.Equal(Hotspot.Tests.Unifi.UnifiShop.Original, onward);
         Assert.True(stage.Shop.IsAuthorized(phone));
     }
