@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Hotspot.Auth;
 using Hotspot.Drivers;
 using Hotspot.Storage;
@@ -108,9 +106,7 @@ public sealed class VoucherRedemption(VoucherStore vouchers, LoginThrottle throt
         return total > 0 ? Math.Min(total, UnifiLimits.MaxDataMBytes) : null;
     }
 
-    // Hashing first makes the comparison's time independent of where, or whether, the lengths differ.
-    private static bool SameCode(string expected, string given) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+    private static bool SameCode(string expected, string given) => Auth.ConstantTime.TextEquals(expected, given);
 
     // A right code clears its voucher's failures; the device and the address only get this attempt's place back.
     private static IReadOnlyList<ThrottleSubject> Subjects(long routerId, string username, MacAddress device, string clientAddress) =>

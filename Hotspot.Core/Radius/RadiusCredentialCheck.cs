@@ -23,7 +23,7 @@ public static class RadiusCredentialCheck
         }
 
         return request.Text("User-Password") is { } given
-            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+            && Auth.ConstantTime.TextEquals(password, given);
     }
 
     /// <summary>rlm_rest writes octets as <c>0x</c> and hex digits.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Hotspot.Reconnect;
 using Hotspot.Sales.Provisioning;
 using Hotspot.Storage;
@@ -105,7 +103,7 @@ public sealed class RadiusReconnection(RadiusStore store, RadiusDeviceLogins dev
         }
 
         return expected is not null
-            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(input.Password)));
+            && Auth.ConstantTime.TextEquals(expected, input.Password);
     }
 
     private AutoReconnectResponse Expired(ReconnectInput input, string mensaje) =>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Hotspot.Mikrotik;
 using Hotspot.RouterOs;
 
@@ -184,7 +182,7 @@ public sealed class ReconnectService(RouterVersionCache versions, FirstSessionSt
     /// <summary>PIN users have an empty password: whatever the portal sends is ignored for them.</summary>
     private static bool PasswordMatches(string? stored, string given) =>
         string.IsNullOrEmpty(stored)
-        || CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(stored)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+        || Auth.ConstantTime.TextEquals(stored, given);
 
     private static string Refusal(HotspotLoginRefusal refusal) => refusal switch
     {
