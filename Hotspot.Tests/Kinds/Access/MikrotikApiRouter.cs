@@ -14,6 +14,8 @@ internal sealed class MikrotikApiRouter : RouterUnderTest
 
     private int _sentencesAtStart;
 
+    public override IReadOnlyList<string> Secrets => [Hotspot.Tests.RouterOs.RunningRouter.Password];
+
     /// <summary>The test's own setup (the hotspot profile) talked to the router too: only what came after counts.</summary>
     public override Task StartedAsync(SalesWorld world)
     {

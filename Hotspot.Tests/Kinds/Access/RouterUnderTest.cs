@@ -17,6 +17,9 @@ internal abstract class RouterUnderTest : IAsyncDisposable
 
     public virtual bool Radius => false;
 
+    /// <summary>The router's secret as the operator entered it, which no answer or log may carry.</summary>
+    public virtual IReadOnlyList<string> Secrets => [];
+
     /// <summary>Called once the world (DevHost, payment simulator, router) is up.</summary>
     public virtual Task StartedAsync(SalesWorld world) => Task.CompletedTask;
 

@@ -19,6 +19,8 @@ internal sealed class UnifiRouter : RouterUnderTest
 
     public string ApiKey { get; }
 
+    public override IReadOnlyList<string> Secrets => [ApiKey];
+
     public static async Task<UnifiRouter> StartAsync(bool throughSiteManager)
     {
         var key = (throughSiteManager ? "sm-contract-" : "local-contract-") + Guid.NewGuid().ToString("N")[..12];
